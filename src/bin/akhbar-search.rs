@@ -1,0 +1,150 @@
+//! `akhbar-search`: BM25-ranked search with filters, facet counts and
+//! highlighted snippets, for a terminal (or `--json` for programs).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+
+use akhbar::index::{build_index, BuildOptions};
+use akhbar::ingest::dates::parse_bound;
+use akhbar::lang::Lang;
+use akhbar::search::render::{human, Style};
+use akhbar::search::{search, FacetKind, SearchRequest, Sort};
+
+/// Search an akhbar index. `*` alone matches every article, to browse with filters.
+#[derive(Parser, Debug)]
+#[command(name = "akhbar-search", version, about)]
+struct Args {
+    /// The query: words (all required), "exact phrases", -excluded, OR, (groups), title:/body:/source:.
+    query: String,
+    /// The index folder.
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// The corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus")]
+    corpus: PathBuf,
+    /// Keep articles in this language (fr, ar, es, en, other); repeat for several.
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    langs: Vec<Lang>,
+    /// Keep articles dated on or after this day: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, false))]
+    since: Option<chrono::NaiveDate>,
+    /// Keep articles dated on or before this day: YYYY, YYYY-MM or YYYY-MM-DD (the whole period counts).
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, true))]
+    until: Option<chrono::NaiveDate>,
+    /// Keep articles from this source (case and accents ignored); repeat for several.
+    #[arg(long = "source", value_name = "NAME")]
+    sources: Vec<String>,
+    /// How many hits to show.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Skip this many hits first (paging).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    sort: SortArg,
+    /// Which facets to count, comma-separated: lang, langs, year, month, day, source.
+    #[arg(long, value_delimiter = ',', value_parser = parse_facet)]
+    facets: Option<Vec<FacetKind>>,
+    /// At most this many values per facet in the terminal output.
+    #[arg(long, default_value_t = 10)]
+    facet_limit: usize,
+    /// Print one JSON object (see README for the contract).
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum SortArg {
+    Relevance,
+    Date,
+    DateAsc,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+fn parse_facet(s: &str) -> Result<FacetKind, String> {
+    FacetKind::from_name(s)
+        .ok_or_else(|| format!("unknown facet `{s}`: use lang, langs, year, month, day or source"))
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if let Some(io) = err.downcast_ref::<std::io::Error>() {
+                if io.kind() == std::io::ErrorKind::BrokenPipe {
+                    return ExitCode::SUCCESS;
+                }
+            }
+            eprintln!("akhbar-search: error: {err:#}");
+            let usage = err
+                .downcast_ref::<akhbar::Error>()
+                .is_some_and(akhbar::Error::is_usage);
+            ExitCode::from(if usage { 2 } else { 1 })
+        }
+    }
+}
+
+fn run(args: &Args) -> anyhow::Result<()> {
+    if let (Some(since), Some(until)) = (args.since, args.until) {
+        if since > until {
+            return Err(akhbar::Error::Usage(format!(
+                "--since {since} is after --until {until}: swap them"
+            ))
+            .into());
+        }
+    }
+    if !akhbar::index::open::exists(&args.index) && args.corpus.is_dir() {
+        eprintln!(
+            "akhbar-search: no index at {} yet: building it from {} ...",
+            args.index.display(),
+            args.corpus.display()
+        );
+        let summary = build_index(&args.corpus, &args.index, &BuildOptions::default())?;
+        eprintln!(
+            "akhbar-search: indexed {} articles ({} skipped)",
+            summary.articles_indexed,
+            summary.skipped.len()
+        );
+    }
+    let index = akhbar::index::open(&args.index)?;
+    let mut request = SearchRequest::new(args.query.clone());
+    request.langs = args.langs.clone();
+    request.since = args.since;
+    request.until = args.until;
+    request.sources = args.sources.clone();
+    request.limit = args.limit;
+    request.offset = args.offset;
+    request.sort = match args.sort {
+        SortArg::Relevance => Sort::Relevance,
+        SortArg::Date => Sort::Date,
+        SortArg::DateAsc => Sort::DateAsc,
+    };
+    if let Some(facets) = &args.facets {
+        request.facets = facets.clone();
+    }
+    let results = search(&index, &request)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        serde_json::to_writer(&mut out, &results)?;
+        out.write_all(b"\n")?;
+    } else {
+        let color =
+            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let style = Style {
+            color,
+            facet_limit: args.facet_limit,
+        };
+        out.write_all(human(&results, args.offset, style).as_bytes())?;
+    }
+    out.flush()?;
+    Ok(())
+}

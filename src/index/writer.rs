@@ -1,0 +1,178 @@
+//! Writing articles into the index: one document per article, replacing any
+//! earlier version of it (same id) and anything its file held before.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use tantivy::schema::Facet;
+use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+
+use super::open::AkhbarIndex;
+use crate::article::Article;
+use crate::error::Result;
+use crate::ingest::{Skip, SkipReason, Summary};
+use crate::lang::{self, Lang};
+
+/// Settings of the index writer.
+#[derive(Debug, Clone)]
+pub struct WriterOptions {
+    /// Indexing threads (tantivy's); 0 means one per core.
+    pub threads: usize,
+    /// Memory budget of the writer, in bytes, shared by its threads.
+    pub memory_bytes: usize,
+}
+
+impl Default for WriterOptions {
+    fn default() -> Self {
+        WriterOptions {
+            threads: 0,
+            memory_bytes: 512 * 1024 * 1024,
+        }
+    }
+}
+
+/// Adds articles to an index and counts what it did.
+pub struct ArticleWriter {
+    writer: IndexWriter,
+    index: AkhbarIndex,
+    /// Ids seen in this run, with the path that used each first.
+    seen: HashMap<String, String>,
+    pub summary: Summary,
+}
+
+impl ArticleWriter {
+    pub fn new(index: &AkhbarIndex, opts: &WriterOptions) -> Result<ArticleWriter> {
+        let threads = if opts.threads == 0 {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        } else {
+            opts.threads
+        };
+        // tantivy wants at least 15 MB per thread.
+        let threads = threads.clamp(1, (opts.memory_bytes / 15_000_000).max(1));
+        let writer = index
+            .index
+            .writer_with_num_threads(threads, opts.memory_bytes)?;
+        Ok(ArticleWriter {
+            writer,
+            index: index.clone(),
+            seen: HashMap::new(),
+            summary: Summary::default(),
+        })
+    }
+
+    /// Forgets what `file` held before: its articles are about to be read again.
+    pub fn begin_file(&mut self, file: &str) {
+        self.summary.files_read += 1;
+        self.writer
+            .delete_term(Term::from_field_text(self.index.fields.file, file));
+    }
+
+    /// Records a skipped item.
+    pub fn skip(&mut self, skip: Skip) {
+        self.summary.skipped.push(skip);
+    }
+
+    /// Indexes one article, replacing any article with the same id.
+    pub fn add(&mut self, article: &Article) -> Result<()> {
+        if let Some(first) = self.seen.get(&article.id) {
+            let detail = format!("id `{}` already used by {first}", article.id);
+            self.summary.skipped.push(Skip {
+                path: article.file.clone(),
+                line: line_of(&article.path),
+                reason: SkipReason::DuplicateId,
+                detail,
+            });
+            return Ok(());
+        }
+        self.seen.insert(article.id.clone(), article.path.clone());
+        let fields = &self.index.fields;
+        self.writer
+            .delete_term(Term::from_field_text(fields.id, &article.id));
+        self.writer.add_document(self.document(article))?;
+        self.summary
+            .count_article(article.lang, article.date.is_some());
+        Ok(())
+    }
+
+    fn document(&self, article: &Article) -> TantivyDocument {
+        let f = &self.index.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &article.id);
+        doc.add_text(f.file, &article.file);
+        doc.add_text(f.path, &article.path);
+        doc.add_text(f.title, &article.title);
+        doc.add_text(f.body, &article.body);
+        if let Some(url) = &article.url {
+            doc.add_text(f.url, url);
+        }
+        if let Some(source) = &article.source {
+            doc.add_text(f.source, source);
+            doc.add_text(f.source_key, source);
+            doc.add_facet(f.facet_source, Facet::from_path([source.as_str()]));
+        }
+        doc.add_text(f.lang, article.lang.code());
+        doc.add_facet(f.facet_lang, Facet::from_path([article.lang.code()]));
+        for lang in &article.langs {
+            doc.add_text(f.langs, lang.code());
+            doc.add_facet(f.facet_langs, Facet::from_path([lang.code()]));
+        }
+        if let Some(date) = article.date {
+            doc.add_date(f.date, to_datetime(date));
+            doc.add_facet(
+                f.facet_year,
+                Facet::from_path([date.format("%Y").to_string()]),
+            );
+            doc.add_facet(
+                f.facet_month,
+                Facet::from_path([date.format("%Y-%m").to_string()]),
+            );
+            doc.add_facet(
+                f.facet_day,
+                Facet::from_path([date.format("%Y-%m-%d").to_string()]),
+            );
+        }
+        if !article.title.trim().is_empty() {
+            doc.add_text(f.title_of(title_lang(article)), &article.title);
+        }
+        for passage in &article.passages {
+            doc.add_text(f.body_of(passage.lang), &passage.text);
+        }
+        doc
+    }
+
+    /// Commits everything added and waits for merges to finish.
+    pub fn commit(mut self) -> Result<Summary> {
+        self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
+        Ok(self.summary)
+    }
+}
+
+/// The language a title is analyzed in: its own when it is long enough to
+/// tell, else the article's.
+pub fn title_lang(article: &Article) -> Lang {
+    let counts = lang::script_counts(&article.title);
+    if counts.arabic + counts.latin >= 25 {
+        let own = lang::detect(&article.title);
+        if own != Lang::Other {
+            return own;
+        }
+    }
+    article.lang
+}
+
+/// A date as tantivy stores it: midnight UTC of the day.
+pub fn to_datetime(date: NaiveDate) -> DateTime {
+    let secs = date
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or(0);
+    DateTime::from_timestamp_secs(secs)
+}
+
+fn line_of(path: &str) -> Option<usize> {
+    path.rsplit_once(':')
+        .and_then(|(_, line)| line.parse().ok())
+}

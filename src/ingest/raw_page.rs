@@ -1,0 +1,198 @@
+//! Raw scraped pages (`.txt`): finds the headline, the dateline (date and
+//! source), and the article's body among the page's boilerplate.
+//!
+//! A scraped page typically reads: a headline ticker, moderation notices, the
+//! headline, a dateline such as `Publié dans EcoActu le 13 - 05 - 2022` or
+//! `Imou Media25 أكتوبر 2025`, the article (sometimes after the headline
+//! repeated), then a "read at the source" link or a comment form.
+
+use chrono::NaiveDate;
+
+use super::boilerplate::{is_boilerplate_line, is_tail_marker, normalize_line};
+use super::dates::find_date;
+
+/// What a raw page yields before language detection.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawPage {
+    pub title: String,
+    pub date: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub body: String,
+}
+
+/// How far into the page (in content lines) a dateline is looked for.
+const DATELINE_WINDOW: usize = 6;
+/// A dateline is short; a longer line with a date is article text.
+const DATELINE_MAX_CHARS: usize = 160;
+
+/// Parses the text of a raw page. Returns `None` when the page holds no
+/// article text once its boilerplate is removed.
+pub fn parse(text: &str) -> Option<RawPage> {
+    let mut url = None;
+    // Content lines: trimmed, not empty, not boilerplate, before the comments.
+    let mut lines: Vec<&str> = Vec::new();
+    for raw in text.lines() {
+        let line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        if line.is_empty() {
+            continue;
+        }
+        if is_tail_marker(line) {
+            break;
+        }
+        if is_boilerplate_line(line) {
+            continue;
+        }
+        if let Some(found) = url_line(line) {
+            url.get_or_insert(found);
+            continue;
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        return None;
+    }
+
+    let dateline = lines
+        .iter()
+        .take(DATELINE_WINDOW)
+        .enumerate()
+        .find_map(|(i, line)| parse_dateline(line).map(|d| (i, d)));
+
+    let (title, date, source, body_start) = match dateline {
+        Some((i, (date, source))) => {
+            let title = if i > 0 { lines[i - 1] } else { "" };
+            (title, Some(date), source, i + 1)
+        }
+        None => (lines[0], None, None, 1),
+    };
+
+    let title_key = normalize_line(title);
+    let body_lines: Vec<&str> = lines[body_start..]
+        .iter()
+        .copied()
+        .filter(|line| title_key.is_empty() || normalize_line(line) != title_key)
+        .collect();
+    let body = body_lines.join("\n");
+    if body.trim().is_empty() {
+        return None;
+    }
+    Some(RawPage {
+        title: title.to_string(),
+        date,
+        source,
+        url,
+        body,
+    })
+}
+
+/// A line that is only a URL (`https://...`, or `URL: https://...`).
+fn url_line(line: &str) -> Option<String> {
+    let rest = line
+        .strip_prefix("URL:")
+        .or_else(|| line.strip_prefix("Source:"))
+        .map(str::trim)
+        .unwrap_or(line);
+    let is_url = (rest.starts_with("http://") || rest.starts_with("https://"))
+        && !rest.contains(char::is_whitespace);
+    is_url.then(|| rest.to_string())
+}
+
+/// Reads a dateline: a short line holding a date, and the outlet's name
+/// before it (`Publié dans EcoActu le ...`, `Imou Media25 أكتوبر 2025`).
+pub fn parse_dateline(line: &str) -> Option<(NaiveDate, Option<String>)> {
+    if line.chars().count() > DATELINE_MAX_CHARS {
+        return None;
+    }
+    let found = find_date(line)?;
+    let before = line.get(..found.start).unwrap_or("");
+    let after = line.get(found.end..).unwrap_or("");
+    // A dateline holds little besides the date: not a sentence of the article.
+    let words_around = before.split_whitespace().count() + after.split_whitespace().count();
+    if words_around > 8 {
+        return None;
+    }
+    Some((found.date, source_from_dateline(before)))
+}
+
+/// The outlet named before the date: strips `Publié dans … le`, `Publié
+/// le`, `Par`, `نشر في` and trailing separators.
+fn source_from_dateline(before: &str) -> Option<String> {
+    let mut s = before.trim();
+    for prefix in [
+        "Publié dans",
+        "Publie dans",
+        "Publié par",
+        "Publié sur",
+        "Published in",
+        "Published by",
+        "Publicado en",
+        "Par",
+        "By",
+        "نشر في",
+        "نشر على",
+    ] {
+        if let Some(rest) = strip_prefix_ci(s, prefix) {
+            s = rest.trim_start();
+            break;
+        }
+    }
+    for suffix in [" le", " el", " on", " à", " -", " |", " ,", " في"] {
+        if let Some(rest) = strip_suffix_ci(s, suffix) {
+            s = rest.trim_end();
+        }
+    }
+    let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '|' | ',' | ':' | '–' | '—'));
+    let lower = s.to_lowercase();
+    let is_generic = matches!(lower.as_str(), "" | "publié le" | "publié" | "publie le" | "le" | "date");
+    if is_generic || s.split_whitespace().count() > 5 {
+        return None;
+    }
+    Some(s.to_string())
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    (head.to_lowercase() == prefix.to_lowercase()).then(|| &s[prefix.len()..])
+}
+
+fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    let tail = s.get(cut..)?;
+    (tail.to_lowercase() == suffix.to_lowercase()).then(|| &s[..cut])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_gives_date_and_source() {
+        let (date, source) = parse_dateline("Publié dans EcoActu le 13 - 05 - 2022").unwrap();
+        assert_eq!(date, NaiveDate::from_ymd_opt(2022, 5, 13).unwrap());
+        assert_eq!(source.as_deref(), Some("EcoActu"));
+        let (date, source) = parse_dateline("Imou Media25 أكتوبر 2025").unwrap();
+        assert_eq!(date, NaiveDate::from_ymd_opt(2025, 10, 25).unwrap());
+        assert_eq!(source.as_deref(), Some("Imou Media"));
+    }
+
+    #[test]
+    fn a_sentence_with_a_date_is_not_a_dateline() {
+        let line = "Cette convention, adoptée par le Comité des Ministres du Conseil de l'Europe le 8 novembre 2001, a permis d'harmoniser la politique pénale";
+        assert_eq!(parse_dateline(line), None);
+    }
+
+    #[test]
+    fn page_without_dateline_takes_its_first_line_as_title() {
+        let page = parse("Un titre\n\nLe premier paragraphe.\nLe second.").unwrap();
+        assert_eq!(page.title, "Un titre");
+        assert_eq!(page.date, None);
+        assert_eq!(page.body, "Le premier paragraphe.\nLe second.");
+    }
+
+    #[test]
+    fn page_of_boilerplate_only_has_no_article() {
+        assert_eq!(parse("Leave a Comment\nComments Rules :\n"), None);
+        assert_eq!(parse("\n\n"), None);
+    }
+}

@@ -1,0 +1,118 @@
+//! What ingestion skipped, and why: every item is named by path and line so
+//! that nothing is lost silently.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+/// Why an item of the corpus was not indexed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// The file's extension is not one akhbar reads.
+    UnsupportedFileType,
+    /// The file holds no text at all.
+    EmptyFile,
+    /// The file looks binary (NUL bytes, undecodable).
+    BinaryFile,
+    /// The file is larger than the limit.
+    TooLarge,
+    /// Reading failed (permissions, truncated compressed stream...).
+    ReadError,
+    /// A JSON Lines line is not valid JSON, or not an object.
+    MalformedJson,
+    /// A record or page has no body text.
+    MissingBody,
+    /// A record's `date` field is present but is not a date (the article is
+    /// still indexed, without a date).
+    InvalidDate,
+    /// Another article of the corpus already has this id.
+    DuplicateId,
+}
+
+impl SkipReason {
+    /// A short, stable label used in summaries and reports.
+    pub fn label(&self) -> &'static str {
+        match self {
+            SkipReason::UnsupportedFileType => "unsupported file type",
+            SkipReason::EmptyFile => "empty file",
+            SkipReason::BinaryFile => "binary file",
+            SkipReason::TooLarge => "file too large",
+            SkipReason::ReadError => "read error",
+            SkipReason::MalformedJson => "malformed JSON",
+            SkipReason::MissingBody => "missing body",
+            SkipReason::InvalidDate => "invalid date (article kept without date)",
+            SkipReason::DuplicateId => "duplicate id",
+        }
+    }
+
+    /// True when the reason drops the item; false for a warning about an
+    /// article that was still indexed.
+    pub fn drops_item(&self) -> bool {
+        !matches!(self, SkipReason::InvalidDate)
+    }
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// One skipped file or line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skip {
+    /// The file, relative to the corpus folder.
+    pub path: String,
+    /// The 1-based line, for line-based formats.
+    pub line: Option<usize>,
+    pub reason: SkipReason,
+    /// The detail behind the reason (the parser's message, the size...).
+    pub detail: String,
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.reason)?,
+            None => write!(f, "{}: {}", self.path, self.reason)?,
+        }
+        if !self.detail.is_empty() {
+            write!(f, " ({})", self.detail)?;
+        }
+        Ok(())
+    }
+}
+
+/// Counts of what an ingestion run read, indexed and skipped.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub files_read: usize,
+    pub articles_indexed: usize,
+    pub articles_with_date: usize,
+    pub by_lang: BTreeMap<String, usize>,
+    pub skipped: Vec<Skip>,
+}
+
+impl Summary {
+    /// Records one indexed article.
+    pub fn count_article(&mut self, lang: Lang, has_date: bool) {
+        self.articles_indexed += 1;
+        if has_date {
+            self.articles_with_date += 1;
+        }
+        *self.by_lang.entry(lang.code().to_string()).or_default() += 1;
+    }
+
+    /// Skipped items counted by reason.
+    pub fn skipped_by_reason(&self) -> BTreeMap<SkipReason, usize> {
+        let mut counts = BTreeMap::new();
+        for skip in &self.skipped {
+            *counts.entry(skip.reason.clone()).or_default() += 1;
+        }
+        counts
+    }
+}

@@ -1,0 +1,293 @@
+//! Searching an index: query, filters, ranking, facets and snippets.
+//!
+//! ```no_run
+//! use akhbar::search::{search, SearchRequest};
+//! let index = akhbar::index::open(std::path::Path::new("index"))?;
+//! let results = search(&index, &SearchRequest::new("cybercriminalité"))?;
+//! for hit in &results.hits {
+//!     println!("{} {}", hit.score, hit.title);
+//! }
+//! # Ok::<(), akhbar::Error>(())
+//! ```
+
+pub mod facets;
+pub mod query;
+pub mod render;
+pub mod results;
+pub mod snippets;
+
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use crate::analysis::AnalysisOptions;
+use crate::error::Result;
+use crate::index::writer::to_datetime;
+use crate::index::{AkhbarIndex, Fields};
+use crate::lang::Lang;
+pub use facets::{FacetKind, Facets};
+pub use query::{QueryError, Weights};
+pub use results::{Hit, SearchResults};
+use snippets::{Snippeter, SNIPPET_CHARS};
+
+/// The order of hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best BM25 score first (newest first for `*`).
+    #[default]
+    Relevance,
+    /// Newest first; articles without a date last.
+    Date,
+    /// Oldest first; articles without a date last.
+    DateAsc,
+}
+
+/// One search: the query, its filters, the page of hits to return.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    /// Keep articles in any of these languages (all when empty).
+    pub langs: Vec<Lang>,
+    /// Keep articles dated on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Keep articles dated on or before this day.
+    pub until: Option<NaiveDate>,
+    /// Keep articles from any of these sources (case and accents ignored).
+    pub sources: Vec<String>,
+    pub limit: usize,
+    pub offset: usize,
+    pub sort: Sort,
+    /// Which facets to count.
+    pub facets: Vec<FacetKind>,
+    /// Snippet length in characters; 0 for no snippets.
+    pub snippet_chars: usize,
+    pub weights: Weights,
+    pub analysis: AnalysisOptions,
+}
+
+impl SearchRequest {
+    /// A request with akhbar's defaults: 10 hits, by relevance, every default facet.
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchRequest {
+            query: query.into(),
+            langs: Vec::new(),
+            since: None,
+            until: None,
+            sources: Vec::new(),
+            limit: 10,
+            offset: 0,
+            sort: Sort::Relevance,
+            facets: FacetKind::DEFAULT.to_vec(),
+            snippet_chars: SNIPPET_CHARS,
+            weights: Weights::default(),
+            analysis: AnalysisOptions::default(),
+        }
+    }
+}
+
+/// Runs a search.
+pub fn search(index: &AkhbarIndex, request: &SearchRequest) -> Result<SearchResults> {
+    let reader = index.index.reader()?;
+    let searcher = reader.searcher();
+    search_with(&searcher, &index.fields, request)
+}
+
+/// Runs a search with an open searcher (reuse one for many queries).
+pub fn search_with(
+    searcher: &Searcher,
+    fields: &Fields,
+    request: &SearchRequest,
+) -> Result<SearchResults> {
+    let start = Instant::now();
+    let parsed = query::parse(&request.query)?;
+    let mut compiler = query::QueryCompiler::new(fields, request.analysis, request.weights);
+    let text_query = compiler.compile(&parsed, &request.langs)?;
+    let filters = filter_queries(fields, request);
+    let query: Box<dyn Query> = if filters.is_empty() {
+        text_query.box_clone()
+    } else {
+        let mut clauses = vec![(Occur::Must, text_query.box_clone())];
+        clauses.extend(filters.into_iter().map(|f| (Occur::Must, f)));
+        Box::new(BooleanQuery::new(clauses))
+    };
+
+    let total = searcher.search(&query, &Count)? as u64;
+    let limit = request
+        .limit
+        .min(total.saturating_sub(request.offset as u64) as usize);
+    let sort = match request.sort {
+        Sort::Relevance if parsed.is_match_all() => Sort::Date,
+        other => other,
+    };
+    let page: Vec<(f32, DocAddress)> = if limit == 0 {
+        Vec::new()
+    } else {
+        let top = TopDocs::with_limit(limit).and_offset(request.offset);
+        match sort {
+            Sort::Relevance => searcher.search(&query, &top.order_by_score())?,
+            Sort::Date | Sort::DateAsc => {
+                let order = if sort == Sort::Date {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let by_date: Vec<(Option<DateTime>, DocAddress)> =
+                    searcher.search(&query, &top.order_by_fast_field::<DateTime>("date", order))?;
+                let mut scored = Vec::with_capacity(by_date.len());
+                for (_, address) in by_date {
+                    let score = query
+                        .explain(searcher, address)
+                        .map(|e| e.value())
+                        .unwrap_or(0.0);
+                    scored.push((score, address));
+                }
+                scored
+            }
+        }
+    };
+
+    let mut facet_counts = Facets::default();
+    for &kind in &request.facets {
+        let counts = searcher.search(&query, &facets::collector(kind, fields))?;
+        facet_counts.0.insert(kind.name(), facets::counts(&counts));
+    }
+
+    // No snippets asked for (evaluation runs): skip building generators.
+    let snippeter = if request.snippet_chars == 0 || page.is_empty() {
+        None
+    } else {
+        Some(Snippeter::new(
+            searcher,
+            text_query.as_ref(),
+            fields,
+            request.snippet_chars,
+        )?)
+    };
+    let mut hits = Vec::with_capacity(page.len());
+    for (score, address) in page {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        hits.push(hit_from_doc(&doc, fields, score, snippeter.as_ref()));
+    }
+    Ok(SearchResults {
+        query: request.query.clone(),
+        total,
+        took_ms: start.elapsed().as_secs_f64() * 1000.0,
+        hits,
+        facets: facet_counts,
+    })
+}
+
+fn filter_queries(fields: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
+    let mut filters: Vec<Box<dyn Query>> = Vec::new();
+    let any_of = |terms: Vec<Term>| -> Box<dyn Query> {
+        let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+            .into_iter()
+            .map(|t| {
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>,
+                )
+            })
+            .collect();
+        Box::new(ConstScoreQuery::new(
+            Box::new(BooleanQuery::new(clauses)),
+            0.0,
+        ))
+    };
+    if !request.langs.is_empty() {
+        let terms = request
+            .langs
+            .iter()
+            .map(|l| Term::from_field_text(fields.lang, l.code()))
+            .collect();
+        filters.push(any_of(terms));
+    }
+    if !request.sources.is_empty() {
+        let terms = request
+            .sources
+            .iter()
+            .map(|s| Term::from_field_text(fields.source_key, &source_key(s)))
+            .collect();
+        filters.push(any_of(terms));
+    }
+    if request.since.is_some() || request.until.is_some() {
+        use std::ops::Bound;
+        let lower = match request.since {
+            Some(d) => Bound::Included(Term::from_field_date(fields.date, to_datetime(d))),
+            None => Bound::Unbounded,
+        };
+        let upper = match request.until {
+            Some(d) => Bound::Included(Term::from_field_date(fields.date, to_datetime(d))),
+            None => Bound::Unbounded,
+        };
+        filters.push(Box::new(ConstScoreQuery::new(
+            Box::new(RangeQuery::new(lower, upper)),
+            0.0,
+        )));
+    }
+    filters
+}
+
+/// A source name as `source_key` indexes it: lowercased, accents folded.
+pub fn source_key(name: &str) -> String {
+    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
+    let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let mut stream = analyzer.token_stream(name.trim());
+    let mut key = String::new();
+    while stream.advance() {
+        key = stream.token().text.clone();
+    }
+    key
+}
+
+fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+fn hit_from_doc(
+    doc: &TantivyDocument,
+    f: &Fields,
+    score: f32,
+    snippeter: Option<&Snippeter>,
+) -> Hit {
+    let body = text_of(doc, f.body).unwrap_or_default();
+    let lang = text_of(doc, f.lang).unwrap_or_else(|| "other".into());
+    let langs: Vec<String> = doc
+        .get_all(f.langs)
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    let lang_list: Vec<Lang> = std::iter::once(lang.as_str())
+        .chain(langs.iter().map(String::as_str))
+        .filter_map(|code| code.parse().ok())
+        .collect();
+    let snippet = snippeter
+        .map(|s| s.snippet(&body, &lang_list))
+        .unwrap_or_default();
+    let date = doc
+        .get_first(f.date)
+        .and_then(|v| v.as_datetime())
+        .and_then(|dt| chrono::DateTime::from_timestamp(dt.into_timestamp_secs(), 0))
+        .map(|dt| dt.date_naive().format("%Y-%m-%d").to_string());
+    Hit {
+        id: text_of(doc, f.id).unwrap_or_default(),
+        title: text_of(doc, f.title).unwrap_or_default(),
+        date,
+        lang,
+        langs,
+        source: text_of(doc, f.source),
+        url: text_of(doc, f.url),
+        path: text_of(doc, f.path).unwrap_or_default(),
+        score,
+        snippet: snippet.marked("<b>", "</b>"),
+        snippet_parts: snippet,
+    }
+}

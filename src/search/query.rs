@@ -1,0 +1,398 @@
+//! Parsing a user's query and compiling it into a tantivy query.
+//!
+//! The query is parsed once (tantivy's query grammar: words, `"phrases"`,
+//! `-excluded`, `OR`, parentheses, `field:`, `prefix*`, `word~1`), then
+//! compiled once per language with that language's analyzer, against that
+//! language's fields. An article matches when it matches in one of its
+//! languages, so a French stop word never becomes a required term of the
+//! Arabic branch, and `protocoles` is stemmed the French way for French text.
+//! Exclusions (`-word`) apply across every language.
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RegexQuery,
+    TermQuery,
+};
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use crate::analysis::{analyzer, AnalysisOptions};
+use crate::index::Fields;
+use crate::lang::Lang;
+
+/// A query that cannot be searched, with what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    #[error("cannot parse the query `{query}`{}: {hint}", at(*position))]
+    Syntax {
+        query: String,
+        position: Option<usize>,
+        hint: String,
+    },
+    #[error(
+        "the query `{0}` has no word to search for (only stop words or punctuation): \
+         add a content word, or search `*` to browse with filters alone"
+    )]
+    NothingToSearch(String),
+    #[error("the query is empty: give words to search for, or `*` to browse with filters alone")]
+    Empty,
+}
+
+fn at(position: Option<usize>) -> String {
+    position
+        .map(|p| format!(" at character {}", p + 1))
+        .unwrap_or_default()
+}
+
+/// How query words are weighed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Boost of a match in the title over a match in the body.
+    pub title_boost: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { title_boost: 2.0 }
+    }
+}
+
+/// A parsed query.
+#[derive(Debug, Clone)]
+pub struct ParsedQuery {
+    pub text: String,
+    ast: UserInputAst,
+}
+
+impl ParsedQuery {
+    /// True for `*` alone: every article.
+    pub fn is_match_all(&self) -> bool {
+        matches!(&self.ast, UserInputAst::Leaf(leaf) if matches!(**leaf, UserInputLeaf::All))
+    }
+}
+
+/// Parses a query. `*` alone matches every article.
+pub fn parse(text: &str) -> Result<ParsedQuery, QueryError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(QueryError::Empty);
+    }
+    if trimmed == "*" {
+        return Ok(ParsedQuery {
+            text: text.to_string(),
+            ast: UserInputAst::Leaf(Box::new(UserInputLeaf::All)),
+        });
+    }
+    if let Some(problem) = unbalanced(trimmed) {
+        return Err(problem);
+    }
+    match query_grammar::parse_query(trimmed) {
+        Ok(ast) => Ok(ParsedQuery {
+            text: text.to_string(),
+            ast,
+        }),
+        Err(_) => {
+            let (_, errors) = query_grammar::parse_query_lenient(trimmed);
+            let first = errors.into_iter().next();
+            Err(QueryError::Syntax {
+                query: trimmed.to_string(),
+                position: first.as_ref().map(|e| e.pos),
+                hint: first
+                    .map(|e| format!("{}; quote words that hold special characters", e.message))
+                    .unwrap_or_else(|| "quote words that hold special characters (\"...\")".into()),
+            })
+        }
+    }
+}
+
+/// Finds an unclosed quote or parenthesis, which the grammar would
+/// otherwise read leniently.
+fn unbalanced(query: &str) -> Option<QueryError> {
+    let syntax = |position: usize, hint: &str| QueryError::Syntax {
+        query: query.to_string(),
+        position: Some(position),
+        hint: hint.to_string(),
+    };
+    let mut open_quote = None;
+    let mut parens = Vec::new();
+    for (i, c) in query.chars().enumerate() {
+        match c {
+            '"' if open_quote.is_some() => open_quote = None,
+            '"' => open_quote = Some(i),
+            '(' if open_quote.is_none() => parens.push(i),
+            ')' if open_quote.is_none() && parens.pop().is_none() => {
+                return Some(syntax(
+                    i,
+                    "this `)` closes nothing: remove it or add a `(` before",
+                ));
+            }
+            _ => {}
+        }
+    }
+    if let Some(i) = open_quote {
+        return Some(syntax(
+            i,
+            "this `\"` opens a phrase that is never closed: add a closing `\"`",
+        ));
+    }
+    parens
+        .first()
+        .map(|&i| syntax(i, "this `(` is never closed: add a `)`"))
+}
+
+/// Compiles parsed queries against an index's fields.
+pub struct QueryCompiler<'a> {
+    fields: &'a Fields,
+    weights: Weights,
+    analyzers: Vec<(Lang, TextAnalyzer)>,
+    keyword: TextAnalyzer,
+}
+
+impl<'a> QueryCompiler<'a> {
+    pub fn new(fields: &'a Fields, opts: AnalysisOptions, weights: Weights) -> Self {
+        let analyzers = Lang::ALL.iter().map(|&l| (l, analyzer(l, opts))).collect();
+        let keyword =
+            tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
+                .filter(tantivy::tokenizer::LowerCaser)
+                .filter(tantivy::tokenizer::AsciiFoldingFilter)
+                .build();
+        QueryCompiler {
+            fields,
+            weights,
+            analyzers,
+            keyword,
+        }
+    }
+
+    /// The query for `langs` (every language when empty). Fails when no
+    /// language has a word left to search for.
+    pub fn compile(
+        &mut self,
+        query: &ParsedQuery,
+        langs: &[Lang],
+    ) -> Result<Box<dyn Query>, QueryError> {
+        if query.is_match_all() {
+            return Ok(Box::new(AllQuery));
+        }
+        let langs: Vec<Lang> = if langs.is_empty() {
+            Lang::ALL.to_vec()
+        } else {
+            langs.to_vec()
+        };
+        let branches: Vec<(Occur, Box<dyn Query>)> = langs
+            .iter()
+            .filter_map(|&lang| {
+                self.compile_ast(&query.ast, lang)
+                    .map(|q| (Occur::Should, q))
+            })
+            .collect();
+        match branches.len() {
+            0 => Err(QueryError::NothingToSearch(query.text.trim().to_string())),
+            1 => Ok(branches
+                .into_iter()
+                .next()
+                .map(|(_, q)| q)
+                .unwrap_or_else(|| Box::new(AllQuery))),
+            _ => Ok(Box::new(BooleanQuery::new(branches))),
+        }
+    }
+
+    fn compile_ast(&mut self, ast: &UserInputAst, lang: Lang) -> Option<Box<dyn Query>> {
+        match ast {
+            UserInputAst::Clause(clauses) => {
+                let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                let mut positive = false;
+                for (occur, sub) in clauses {
+                    let occur = match occur {
+                        None | Some(query_grammar::Occur::Must) => Occur::Must,
+                        Some(query_grammar::Occur::Should) => Occur::Should,
+                        Some(query_grammar::Occur::MustNot) => Occur::MustNot,
+                    };
+                    let compiled = if occur == Occur::MustNot {
+                        self.compile_any_lang(sub)
+                    } else {
+                        self.compile_ast(sub, lang)
+                    };
+                    if let Some(q) = compiled {
+                        positive |= occur != Occur::MustNot;
+                        subs.push((occur, q));
+                    }
+                }
+                if subs.is_empty() {
+                    return None;
+                }
+                if !positive {
+                    subs.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Some(Box::new(BooleanQuery::new(subs)))
+            }
+            UserInputAst::Boost(inner, boost) => self
+                .compile_ast(inner, lang)
+                .map(|q| Box::new(BoostQuery::new(q, boost.into_inner() as f32)) as Box<dyn Query>),
+            UserInputAst::Leaf(leaf) => match &**leaf {
+                UserInputLeaf::All => Some(Box::new(AllQuery)),
+                UserInputLeaf::Literal(literal) => self.compile_literal(literal, lang),
+                // Ranges, sets and regexes are not part of akhbar's language:
+                // search their text as words.
+                other => {
+                    let text = format!("{other:?}");
+                    let literal = UserInputLiteral {
+                        field_name: None,
+                        phrase: text,
+                        delimiter: Delimiter::None,
+                        slop: 0,
+                        prefix: false,
+                    };
+                    self.compile_literal(&literal, lang)
+                }
+            },
+        }
+    }
+
+    /// A sub-query matched in any language (for exclusions).
+    fn compile_any_lang(&mut self, ast: &UserInputAst) -> Option<Box<dyn Query>> {
+        let subs: Vec<(Occur, Box<dyn Query>)> = Lang::ALL
+            .iter()
+            .filter_map(|&lang| self.compile_ast(ast, lang).map(|q| (Occur::Should, q)))
+            .collect();
+        (!subs.is_empty()).then(|| Box::new(BooleanQuery::new(subs)) as Box<dyn Query>)
+    }
+
+    fn analyze(&mut self, lang: Lang, text: &str) -> Vec<(usize, String)> {
+        let analyzer = match self.analyzers.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, a)) => a,
+            None => return Vec::new(),
+        };
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            let token = stream.token();
+            out.push((token.position, token.text.clone()));
+        }
+        out
+    }
+
+    fn compile_literal(
+        &mut self,
+        literal: &UserInputLiteral,
+        lang: Lang,
+    ) -> Option<Box<dyn Query>> {
+        let f = self.fields;
+        let targets: Vec<(Field, f32)> = match literal.field_name.as_deref() {
+            Some("title") => vec![(f.title_of(lang), 1.0)],
+            Some("body") => vec![(f.body_of(lang), 1.0)],
+            Some("source") => return self.source_literal(&literal.phrase),
+            Some(other) => {
+                // `Casablanca:` is a word followed by a colon, not a field.
+                let mut words = literal.clone();
+                words.field_name = None;
+                words.phrase = format!("{other} {}", literal.phrase);
+                return self.compile_literal(&words, lang);
+            }
+            None => vec![
+                (f.title_of(lang), self.weights.title_boost),
+                (f.body_of(lang), 1.0),
+            ],
+        };
+        let tokens = self.analyze(lang, &literal.phrase);
+        if tokens.is_empty() {
+            return None;
+        }
+        let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, boost) in targets {
+            let query: Box<dyn Query> = if tokens.len() == 1 {
+                let term = Term::from_field_text(field, &tokens[0].1);
+                if literal.prefix {
+                    match RegexQuery::from_pattern(
+                        &format!("{}.*", regex_escape(&tokens[0].1)),
+                        field,
+                    ) {
+                        Ok(q) => Box::new(q),
+                        Err(_) => Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+                    }
+                } else if literal.slop > 0 && literal.delimiter == Delimiter::None {
+                    Box::new(FuzzyTermQuery::new(term, literal.slop.min(2) as u8, true))
+                } else {
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
+                }
+            } else {
+                let terms: Vec<(usize, Term)> = tokens
+                    .iter()
+                    .map(|(pos, text)| (*pos - tokens[0].0, Term::from_field_text(field, text)))
+                    .collect();
+                let mut phrase = PhraseQuery::new_with_offset(terms);
+                if literal.delimiter != Delimiter::None {
+                    phrase.set_slop(literal.slop);
+                }
+                Box::new(phrase)
+            };
+            let query = if (boost - 1.0).abs() > f32::EPSILON {
+                Box::new(BoostQuery::new(query, boost)) as Box<dyn Query>
+            } else {
+                query
+            };
+            per_field.push((Occur::Should, query));
+        }
+        Some(if per_field.len() == 1 {
+            per_field.remove(0).1
+        } else {
+            Box::new(BooleanQuery::new(per_field))
+        })
+    }
+
+    fn source_literal(&mut self, name: &str) -> Option<Box<dyn Query>> {
+        let mut stream = self.keyword.token_stream(name);
+        let mut key = None;
+        while stream.advance() {
+            key = Some(stream.token().text.clone());
+        }
+        let key = key?;
+        Some(Box::new(TermQuery::new(
+            Term::from_field_text(self.fields.source_key, &key),
+            IndexRecordOption::Basic,
+        )))
+    }
+}
+
+fn regex_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~\"@<>".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_point_at_the_problem() {
+        let err = parse("\"convention de Budapest").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                QueryError::Syntax {
+                    position: Some(0),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        let err = parse("(maroc OR france").unwrap_err();
+        assert!(err.to_string().contains("never closed"), "{err}");
+        let err = parse("maroc)").unwrap_err();
+        assert!(err.to_string().contains("character 6"), "{err}");
+        assert_eq!(parse("   ").unwrap_err(), QueryError::Empty);
+    }
+
+    #[test]
+    fn star_alone_matches_all() {
+        assert!(parse("*").unwrap().is_match_all());
+        assert!(!parse("maroc").unwrap().is_match_all());
+    }
+}

@@ -1,0 +1,49 @@
+//! What a search returns; its JSON form is a contract that scripts rely on:
+//! fields may be added, never removed or renamed.
+//!
+//! ```text
+//! {"query": str, "total": int, "took_ms": float,
+//!  "hits": [{"id": str, "title": str, "date": "YYYY-MM-DD" or null, "lang": str,
+//!            "source": str or null, "path": str, "score": float, "snippet": str}],
+//!  "facets": {"lang": {str: int}, "year": {str: int}, "month": {"YYYY-MM": int}, "source": {str: int}}}
+//! ```
+
+use serde::Serialize;
+
+use super::facets::Facets;
+use super::snippets::Snippet;
+
+/// One matching article.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    pub id: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, or null when the article has no date.
+    pub date: Option<String>,
+    pub lang: String,
+    /// Every language with a passage in the article, dominant first.
+    pub langs: Vec<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// The file it came from, relative to the corpus (`file.jsonl:LINE` for a record).
+    pub path: String,
+    pub score: f32,
+    /// The best passage, matched words between `<b>` and `</b>` (the text itself
+    /// is not HTML-escaped).
+    pub snippet: String,
+    /// The snippet as text and byte ranges, for terminals.
+    #[serde(skip)]
+    pub snippet_parts: Snippet,
+}
+
+/// The answer to one search.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SearchResults {
+    pub query: String,
+    /// Every matching article, not only the page shown.
+    pub total: u64,
+    /// From parsing the query to having hits, counts and snippets.
+    pub took_ms: f64,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+}
