@@ -10,15 +10,23 @@ use clap::{Parser, ValueEnum};
 use akhbar::index::{build_index, BuildOptions};
 use akhbar::ingest::dates::parse_bound;
 use akhbar::lang::Lang;
+use akhbar::search::export::{export, Format};
+use akhbar::search::render::timeline_text;
 use akhbar::search::render::{human, Style};
-use akhbar::search::{search, FacetKind, SearchRequest, Sort};
+use akhbar::search::stats::{index_stats, stats_text};
+use akhbar::search::timeline::{timeline, Period};
+use akhbar::search::{search_with, FacetKind, SearchRequest, Sort};
 
 /// Search an akhbar index. `*` alone matches every article, to browse with filters.
 #[derive(Parser, Debug)]
 #[command(name = "akhbar-search", version, about)]
 struct Args {
-    /// The query: words (all required), "exact phrases", -excluded, OR, (groups), title:/body:/source:.
-    query: String,
+    /// The query: words (all required), "exact phrases", -excluded, OR, (groups), title:/body:/source:, prefix*, word~1.
+    #[arg(required_unless_present = "stats")]
+    query: Option<String>,
+    /// Show what the index holds (articles, languages, dates, sources, size) instead of searching.
+    #[arg(long)]
+    stats: bool,
     /// The index folder.
     #[arg(long, default_value = "index")]
     index: PathBuf,
@@ -52,9 +60,29 @@ struct Args {
     /// At most this many values per facet in the terminal output.
     #[arg(long, default_value_t = 10)]
     facet_limit: usize,
+    /// With relevance order, favour recent articles: a score halves for every HALF_LIFE of age (30d, 2w, 6m, 1y).
+    #[arg(long, value_name = "HALF_LIFE", value_parser = akhbar::search::parse_half_life)]
+    recency: Option<chrono::Duration>,
+    /// Draw the matches over time, one bar per day, week, month (default) or year.
+    #[arg(long, value_name = "PERIOD", num_args = 0..=1, default_missing_value = "month", value_parser = parse_period)]
+    timeline: Option<Period>,
     /// Print one JSON object (see README for the contract).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "format")]
     json: bool,
+    /// Stream ALL matching articles (not a page), with their body, as JSON Lines or CSV.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    Ndjson,
+    Csv,
+}
+
+fn parse_period(s: &str) -> Result<Period, String> {
+    Period::from_name(s)
+        .ok_or_else(|| format!("unknown period `{s}`: use day, week, month or year"))
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -78,10 +106,12 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            if let Some(io) = err.downcast_ref::<std::io::Error>() {
-                if io.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+            let broken_pipe = err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
+                return ExitCode::SUCCESS;
             }
             eprintln!("akhbar-search: error: {err:#}");
             let usage = err
@@ -115,13 +145,36 @@ fn run(args: &Args) -> anyhow::Result<()> {
         );
     }
     let index = akhbar::index::open(&args.index)?;
-    let mut request = SearchRequest::new(args.query.clone());
+    let stdout = std::io::stdout();
+    let is_terminal = stdout.is_terminal();
+    let mut out = stdout.lock();
+    let width = is_terminal
+        .then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
+        .flatten();
+    let style = Style {
+        color: is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        facet_limit: args.facet_limit,
+        width,
+    };
+    if args.stats {
+        let stats = index_stats(&index, &args.index)?;
+        if args.json {
+            serde_json::to_writer(&mut out, &stats)?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(stats_text(&stats, &args.index, args.facet_limit).as_bytes())?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    let mut request = SearchRequest::new(args.query.clone().unwrap_or_default());
     request.langs = args.langs.clone();
     request.since = args.since;
     request.until = args.until;
     request.sources = args.sources.clone();
     request.limit = args.limit;
     request.offset = args.offset;
+    request.recency = args.recency;
     request.sort = match args.sort {
         SortArg::Relevance => Sort::Relevance,
         SortArg::Date => Sort::Date,
@@ -130,20 +183,30 @@ fn run(args: &Args) -> anyhow::Result<()> {
     if let Some(facets) = &args.facets {
         request.facets = facets.clone();
     }
-    let results = search(&index, &request)?;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    if args.timeline.is_some() && !request.facets.contains(&FacetKind::Day) {
+        request.facets.push(FacetKind::Day);
+    }
+    let searcher = index.index.reader()?.searcher();
+    if let Some(format) = args.format {
+        let format = match format {
+            FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Csv => Format::Csv,
+        };
+        export(&searcher, &index.fields, &request, format, &mut out)?;
+        return Ok(());
+    }
+    let results = search_with(&searcher, &index.fields, &request)?;
     if args.json {
         serde_json::to_writer(&mut out, &results)?;
         out.write_all(b"\n")?;
     } else {
-        let color =
-            stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let style = Style {
-            color,
-            facet_limit: args.facet_limit,
-        };
         out.write_all(human(&results, args.offset, style).as_bytes())?;
+        if let Some(period) = args.timeline {
+            let bins = timeline(&results.facets.get(FacetKind::Day), period);
+            let name = format!("{period:?}").to_lowercase();
+            out.write_all(b"\n")?;
+            out.write_all(timeline_text(&bins, &name, style).as_bytes())?;
+        }
     }
     out.flush()?;
     Ok(())

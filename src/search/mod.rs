@@ -10,11 +10,14 @@
 //! # Ok::<(), akhbar::Error>(())
 //! ```
 
+pub mod export;
 pub mod facets;
 pub mod query;
 pub mod render;
 pub mod results;
 pub mod snippets;
+pub mod stats;
+pub mod timeline;
 
 use std::time::Instant;
 
@@ -65,6 +68,9 @@ pub struct SearchRequest {
     pub facets: Vec<FacetKind>,
     /// Snippet length in characters; 0 for no snippets.
     pub snippet_chars: usize,
+    /// With relevance order: halve an article's score for every `recency`
+    /// of age (counted back from the newest article in the index).
+    pub recency: Option<chrono::Duration>,
     pub weights: Weights,
     pub analysis: AnalysisOptions,
 }
@@ -83,6 +89,7 @@ impl SearchRequest {
             sort: Sort::Relevance,
             facets: FacetKind::DEFAULT.to_vec(),
             snippet_chars: SNIPPET_CHARS,
+            recency: None,
             weights: Weights::default(),
             analysis: AnalysisOptions::default(),
         }
@@ -96,13 +103,17 @@ pub fn search(index: &AkhbarIndex, request: &SearchRequest) -> Result<SearchResu
     search_with(&searcher, &index.fields, request)
 }
 
-/// Runs a search with an open searcher (reuse one for many queries).
-pub fn search_with(
-    searcher: &Searcher,
-    fields: &Fields,
-    request: &SearchRequest,
-) -> Result<SearchResults> {
-    let start = Instant::now();
+/// A request compiled into a query.
+pub(crate) struct Compiled {
+    /// The words of the query alone (for snippets).
+    pub text_query: Box<dyn Query>,
+    /// The words and the filters.
+    pub query: Box<dyn Query>,
+    pub match_all: bool,
+}
+
+/// Parses the request's query and adds its filters.
+pub(crate) fn compile_request(fields: &Fields, request: &SearchRequest) -> Result<Compiled> {
     let parsed = query::parse(&request.query)?;
     let mut compiler = query::QueryCompiler::new(fields, request.analysis, request.weights);
     let text_query = compiler.compile(&parsed, &request.langs)?;
@@ -114,22 +125,50 @@ pub fn search_with(
         clauses.extend(filters.into_iter().map(|f| (Occur::Must, f)));
         Box::new(BooleanQuery::new(clauses))
     };
+    Ok(Compiled {
+        text_query,
+        query,
+        match_all: parsed.is_match_all(),
+    })
+}
+
+/// Runs a search with an open searcher (reuse one for many queries).
+pub fn search_with(
+    searcher: &Searcher,
+    fields: &Fields,
+    request: &SearchRequest,
+) -> Result<SearchResults> {
+    let start = Instant::now();
+    let Compiled {
+        text_query,
+        query,
+        match_all,
+    } = compile_request(fields, request)?;
 
     let total = searcher.search(&query, &Count)? as u64;
     let limit = request
         .limit
         .min(total.saturating_sub(request.offset as u64) as usize);
     let sort = match request.sort {
-        Sort::Relevance if parsed.is_match_all() => Sort::Date,
+        Sort::Relevance if match_all => Sort::Date,
         other => other,
     };
     let page: Vec<(f32, DocAddress)> = if limit == 0 {
         Vec::new()
     } else {
         let top = TopDocs::with_limit(limit).and_offset(request.offset);
-        match sort {
-            Sort::Relevance => searcher.search(&query, &top.order_by_score())?,
-            Sort::Date | Sort::DateAsc => {
+        match (sort, request.recency) {
+            (Sort::Relevance, Some(half_life)) => {
+                let decay = RecencyDecay::new(searcher, half_life);
+                searcher.search(
+                    &query,
+                    &top.tweak_score(move |segment: &tantivy::SegmentReader| {
+                        decay.for_segment(segment)
+                    }),
+                )?
+            }
+            (Sort::Relevance, None) => searcher.search(&query, &top.order_by_score())?,
+            (Sort::Date | Sort::DateAsc, _) => {
                 let order = if sort == Sort::Date {
                     Order::Desc
                 } else {
@@ -179,6 +218,52 @@ pub fn search_with(
         hits,
         facets: facet_counts,
     })
+}
+
+/// Multiplies scores by `0.5^(age / half_life)`, age counted back from the
+/// newest article of the index; an undated article counts as the oldest.
+#[derive(Clone, Copy)]
+struct RecencyDecay {
+    newest: i64,
+    oldest: i64,
+    half_life_secs: f64,
+}
+
+impl RecencyDecay {
+    fn new(searcher: &Searcher, half_life: chrono::Duration) -> Self {
+        let mut newest = i64::MIN;
+        let mut oldest = i64::MAX;
+        for segment in searcher.segment_readers() {
+            if let Ok(column) = segment.fast_fields().date("date") {
+                if column.values.num_vals() > 0 {
+                    newest = newest.max(column.max_value().into_timestamp_secs());
+                    oldest = oldest.min(column.min_value().into_timestamp_secs());
+                }
+            }
+        }
+        if newest < oldest {
+            newest = 0;
+            oldest = 0;
+        }
+        RecencyDecay {
+            newest,
+            oldest,
+            half_life_secs: (half_life.num_seconds().max(1)) as f64,
+        }
+    }
+
+    fn for_segment(self, segment: &tantivy::SegmentReader) -> impl Fn(tantivy::DocId, f32) -> f32 {
+        let column = segment.fast_fields().date("date").ok();
+        move |doc, score| {
+            let date = column
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .map(|d| d.into_timestamp_secs())
+                .unwrap_or(self.oldest);
+            let age = (self.newest - date).max(0) as f64;
+            score * 0.5f64.powf(age / self.half_life_secs) as f32
+        }
+    }
 }
 
 fn filter_queries(fields: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
@@ -290,4 +375,27 @@ fn hit_from_doc(
         snippet: snippet.marked("<b>", "</b>"),
         snippet_parts: snippet,
     }
+}
+
+/// Parses a half-life such as `30d`, `12h`, `2w`, `6m` (months of 30 days)
+/// or `1y` (365 days).
+pub fn parse_half_life(s: &str) -> std::result::Result<chrono::Duration, String> {
+    let s = s.trim();
+    let err =
+        || format!("`{s}` is not a duration: use a number and a unit, like 30d, 12h, 2w, 6m or 1y");
+    let split = s.find(|c: char| !c.is_ascii_digit()).ok_or_else(err)?;
+    let (number, unit) = s.split_at(split);
+    let n: i64 = number.parse().map_err(|_| err())?;
+    if n == 0 {
+        return Err(err());
+    }
+    let days = match unit {
+        "h" => return Ok(chrono::Duration::hours(n)),
+        "d" => n,
+        "w" => n * 7,
+        "m" => n * 30,
+        "y" => n * 365,
+        _ => return Err(err()),
+    };
+    Ok(chrono::Duration::days(days))
 }

@@ -278,6 +278,8 @@ impl<'a> QueryCompiler<'a> {
         literal: &UserInputLiteral,
         lang: Lang,
     ) -> Option<Box<dyn Query>> {
+        let normalized = unquoted_operators(literal);
+        let literal = &normalized;
         let f = self.fields;
         let targets: Vec<(Field, f32)> = match literal.field_name.as_deref() {
             Some("title") => vec![(f.title_of(lang), 1.0)],
@@ -353,6 +355,33 @@ impl<'a> QueryCompiler<'a> {
             IndexRecordOption::Basic,
         )))
     }
+}
+
+/// tantivy's grammar keeps `word*` and `word~1` as the literal text of an
+/// unquoted word: reads them as a prefix and a typo tolerance.
+fn unquoted_operators(literal: &UserInputLiteral) -> UserInputLiteral {
+    let mut out = literal.clone();
+    if literal.delimiter != Delimiter::None {
+        return out;
+    }
+    let phrase = literal.phrase.trim();
+    if let Some(stem) = phrase.strip_suffix('*') {
+        if !stem.is_empty() && !stem.ends_with('*') {
+            out.phrase = stem.to_string();
+            out.prefix = true;
+        }
+    } else if let Some((word, distance)) = phrase.rsplit_once('~') {
+        let distance = if distance.is_empty() {
+            Some(1)
+        } else {
+            distance.parse::<u32>().ok()
+        };
+        if let (false, Some(d)) = (word.is_empty(), distance) {
+            out.phrase = word.to_string();
+            out.slop = d.clamp(1, 2);
+        }
+    }
+    out
 }
 
 fn regex_escape(text: &str) -> String {
