@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use akhbar::index::{build_index, BuildOptions};
+use akhbar::index::build::{build_index_with_progress, summary_text};
+use akhbar::index::{BuildOptions, Progress};
 use akhbar::ingest::report::Summary;
 
 /// Index a folder of news articles (raw pages `.txt`, JSON Lines `.jsonl`,
@@ -35,6 +36,18 @@ struct Args {
     /// Exit with an error (code 3) when anything was skipped.
     #[arg(long)]
     strict: bool,
+    /// Re-read every file, even those unchanged since the last run.
+    #[arg(long)]
+    full: bool,
+    /// Remove the articles of files that are no longer in the corpus.
+    #[arg(long)]
+    prune: bool,
+    /// Merge the index into one segment at the end (fastest searches).
+    #[arg(long)]
+    merge: bool,
+    /// No progress display.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 fn main() -> ExitCode {
@@ -56,22 +69,84 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     opts.writer.threads = args.threads;
     opts.writer.memory_bytes = args.memory.max(16) * 1024 * 1024;
     opts.ingest.max_file_bytes = args.max_file_size.saturating_mul(1024 * 1024);
+    opts.full = args.full;
+    opts.prune = args.prune;
+    opts.merge = args.merge;
     let start = std::time::Instant::now();
-    let summary = build_index(&args.corpus, &args.index, &opts)?;
+    let mut display = ProgressDisplay::new(args.quiet);
+    let report =
+        build_index_with_progress(&args.corpus, &args.index, &opts, |p| display.update(p))?;
+    display.finish();
     let elapsed = start.elapsed();
     if let Some(path) = &args.report {
-        write_report(path, &summary)
+        write_report(path, &report.summary)
             .with_context(|| format!("cannot write the report {}", path.display()))?;
     }
-    print!(
-        "{}",
-        akhbar::index::build::summary_text(&summary, &args.index, elapsed)
-    );
-    if args.strict && summary.skipped.iter().any(|s| s.reason.drops_item()) {
+    print!("{}", summary_text(&report, &args.index, elapsed));
+    if args.strict && report.anything_dropped() {
         eprintln!("akhbar-index: --strict: some items were skipped (see above)");
         return Ok(ExitCode::from(3));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A progress bar on a terminal (files, articles, MB/s, ETA); a plain line
+/// every few seconds otherwise.
+struct ProgressDisplay {
+    bar: Option<indicatif::ProgressBar>,
+    plain: bool,
+    start: std::time::Instant,
+    last_line: std::time::Instant,
+}
+
+impl ProgressDisplay {
+    fn new(quiet: bool) -> Self {
+        use std::io::IsTerminal;
+        let terminal = std::io::stderr().is_terminal();
+        let bar = (!quiet && terminal).then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            let style = indicatif::ProgressStyle::with_template(
+                "{bar:30} {percent:>3}% {msg} {binary_bytes_per_sec} ETA {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar
+        });
+        let now = std::time::Instant::now();
+        ProgressDisplay {
+            bar,
+            plain: !quiet && !terminal,
+            start: now,
+            last_line: now,
+        }
+    }
+
+    fn update(&mut self, p: &Progress) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(p.bytes_total);
+            bar.set_position(p.bytes_done);
+            bar.set_message(format!(
+                "{}/{} files, {} articles",
+                p.files_done, p.files_total, p.articles
+            ));
+        } else if self.plain && self.last_line.elapsed().as_secs() >= 5 {
+            self.last_line = std::time::Instant::now();
+            let secs = self.start.elapsed().as_secs_f64().max(0.001);
+            eprintln!(
+                "akhbar-index: {}/{} files, {} articles, {:.1} MB/s",
+                p.files_done,
+                p.files_total,
+                p.articles,
+                p.bytes_done as f64 / 1e6 / secs
+            );
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn write_report(path: &PathBuf, summary: &Summary) -> anyhow::Result<()> {

@@ -140,8 +140,8 @@ fn run(args: &Args) -> anyhow::Result<()> {
         let summary = build_index(&args.corpus, &args.index, &BuildOptions::default())?;
         eprintln!(
             "akhbar-search: indexed {} articles ({} skipped)",
-            summary.articles_indexed,
-            summary.skipped.len()
+            summary.summary.articles_indexed,
+            summary.summary.skipped.len()
         );
     }
     let index = akhbar::index::open(&args.index)?;

@@ -1,12 +1,20 @@
 //! Building an index from a corpus folder: ingestion feeding the writer.
+//!
+//! A build is incremental: a file whose content hash is in the index's
+//! [`Manifest`] is not read again; a new or changed file replaces what it
+//! held; with `prune`, the articles of files gone from the corpus are
+//! removed.
 
 use std::path::Path;
 
+use super::manifest::{hash_file, FileEntry, Manifest};
 use super::open::{open_or_create, AkhbarIndex};
 use super::writer::{ArticleWriter, WriterOptions};
 use crate::analysis::AnalysisOptions;
 use crate::error::Result;
-use crate::ingest::{ingest_corpus, IngestOptions, Item, Summary};
+use crate::ingest::{
+    corpus_files, ingest_file, relative_path, IngestOptions, Item, Skip, SkipReason, Summary,
+};
 
 /// Everything that tunes a build.
 #[derive(Debug, Clone, Default)]
@@ -14,29 +22,177 @@ pub struct BuildOptions {
     pub ingest: IngestOptions,
     pub writer: WriterOptions,
     pub analysis: AnalysisOptions,
+    /// Re-read every file, changed or not.
+    pub full: bool,
+    /// Remove the articles of files that are no longer in the corpus.
+    pub prune: bool,
+    /// Merge the index into one segment at the end.
+    pub merge: bool,
 }
 
-/// Indexes every file of `corpus` into the index at `index_dir` (created
+/// Where a build stands, for progress displays.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub files_done: usize,
+    pub files_total: usize,
+    /// Bytes of files done (on disk, compressed or not).
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+    pub articles: usize,
+}
+
+/// What a build did.
+#[derive(Debug, Clone, Default)]
+pub struct BuildReport {
+    /// What was read, indexed and skipped in this run.
+    pub summary: Summary,
+    /// Files whose content had not changed since the last build.
+    pub unchanged_files: usize,
+    /// The articles those files hold in the index.
+    pub unchanged_articles: usize,
+    /// Items of those files skipped when they were read (`--full` lists them again).
+    pub unchanged_skipped: usize,
+    /// Files gone from the corpus whose articles were removed (`prune`).
+    pub pruned_files: Vec<String>,
+    /// Files gone from the corpus whose articles are still in the index.
+    pub missing_files: Vec<String>,
+    /// Articles in the index after the build.
+    pub total_articles: u64,
+}
+
+/// Indexes the files of `corpus` into the index at `index_dir` (created
 /// when missing). Articles already in the index are replaced, not
-/// duplicated.
-pub fn build_index(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Summary> {
-    // Check the corpus before creating anything on disk.
-    let files = crate::ingest::corpus_files(corpus)?;
-    drop(files);
-    let index = open_or_create(index_dir, opts.analysis)?;
-    index_corpus_into(&index, corpus, opts, |_| {})
+/// duplicated; unchanged files are not read again.
+pub fn build_index(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<BuildReport> {
+    build_index_with_progress(corpus, index_dir, opts, |_| {})
 }
 
-/// Indexes `corpus` into an open index, calling `progress` after each item.
+/// [`build_index`], calling `progress` as files are done.
+pub fn build_index_with_progress(
+    corpus: &Path,
+    index_dir: &Path,
+    opts: &BuildOptions,
+    mut progress: impl FnMut(&Progress),
+) -> Result<BuildReport> {
+    // Check the corpus before creating anything on disk.
+    let files = corpus_files(corpus)?;
+    let index = open_or_create(index_dir, opts.analysis)?;
+    let mut manifest = if opts.full {
+        Manifest::default()
+    } else {
+        Manifest::load(index_dir)
+    };
+    manifest.corpus = corpus.display().to_string();
+    let mut writer = ArticleWriter::new(&index, &opts.writer)?;
+    let mut report = BuildReport::default();
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+        .collect();
+    let mut state = Progress {
+        files_total: files.len(),
+        bytes_total: sizes.iter().sum(),
+        ..Progress::default()
+    };
+    let mut present = std::collections::BTreeSet::new();
+    for (file, size) in files.iter().zip(&sizes) {
+        let rel = relative_path(corpus, file);
+        present.insert(rel.clone());
+        let hash = match hash_file(file) {
+            Ok(hash) => Some(hash),
+            Err(e) => {
+                writer.skip(Skip {
+                    path: rel.clone(),
+                    line: None,
+                    reason: SkipReason::ReadError,
+                    detail: e.to_string(),
+                });
+                None
+            }
+        };
+        match (&hash, manifest.files.get(&rel)) {
+            (Some(hash), Some(entry)) if entry.hash == *hash => {
+                report.unchanged_files += 1;
+                report.unchanged_articles += entry.articles;
+                report.unchanged_skipped += entry.skipped;
+            }
+            _ => {
+                let before = writer.summary.articles_indexed;
+                let skipped_before = dropped(&writer.summary);
+                ingest_file(corpus, file, &opts.ingest, &mut |item| {
+                    match item {
+                        Item::File(file) => writer.begin_file(&file),
+                        Item::Article(article) => writer.add(&article)?,
+                        Item::Skip(skip) => writer.skip(skip),
+                    }
+                    Ok(())
+                })?;
+                let articles = writer.summary.articles_indexed - before;
+                let skipped = dropped(&writer.summary) - skipped_before;
+                match hash {
+                    Some(hash) => manifest.files.insert(
+                        rel,
+                        FileEntry {
+                            hash,
+                            articles,
+                            skipped,
+                        },
+                    ),
+                    None => manifest.files.remove(&rel),
+                };
+            }
+        }
+        state.files_done += 1;
+        state.bytes_done += size;
+        state.articles = writer.summary.articles_indexed;
+        progress(&state);
+    }
+    let gone: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|f| !present.contains(*f))
+        .cloned()
+        .collect();
+    for file in gone {
+        if opts.prune {
+            writer.forget_file(&file);
+            manifest.files.remove(&file);
+            report.pruned_files.push(file);
+        } else {
+            report.missing_files.push(file);
+        }
+    }
+    report.summary = writer.commit(opts.merge)?;
+    manifest.save(index_dir)?;
+    report.total_articles = index.index.reader()?.searcher().num_docs();
+    Ok(report)
+}
+
+/// Items skipped so far that were not indexed (warnings excluded).
+fn dropped(summary: &Summary) -> usize {
+    summary
+        .skipped
+        .iter()
+        .filter(|s| s.reason.drops_item())
+        .count()
+}
+
+impl BuildReport {
+    /// True when an item of the corpus is not in the index: skipped now, or
+    /// when an unchanged file was read before.
+    pub fn anything_dropped(&self) -> bool {
+        self.unchanged_skipped > 0 || dropped(&self.summary) > 0
+    }
+}
+
+/// Indexes `corpus` into an open index (in memory, say), reading every file.
 pub fn index_corpus_into(
     index: &AkhbarIndex,
     corpus: &Path,
     opts: &BuildOptions,
-    mut progress: impl FnMut(&Item),
 ) -> Result<Summary> {
     let mut writer = ArticleWriter::new(index, &opts.writer)?;
-    ingest_corpus(corpus, &opts.ingest, |item| {
-        progress(&item);
+    crate::ingest::ingest_corpus(corpus, &opts.ingest, |item| {
         match item {
             Item::File(file) => writer.begin_file(&file),
             Item::Article(article) => writer.add(&article)?,
@@ -44,15 +200,20 @@ pub fn index_corpus_into(
         }
         Ok(())
     })?;
-    writer.commit()
+    writer.commit(opts.merge)
 }
 
 /// How many skipped items the summary lists one by one.
 const LISTED_SKIPS: usize = 20;
 
 /// The summary printed at the end of a build.
-pub fn summary_text(summary: &Summary, index_dir: &Path, elapsed: std::time::Duration) -> String {
+pub fn summary_text(
+    report: &BuildReport,
+    index_dir: &Path,
+    elapsed: std::time::Duration,
+) -> String {
     use std::fmt::Write;
+    let summary = &report.summary;
     let mut out = String::new();
     let langs: Vec<String> = summary
         .by_lang
@@ -72,6 +233,36 @@ pub fn summary_text(summary: &Summary, index_dir: &Path, elapsed: std::time::Dur
             langs.join(", ")
         }
     );
+    if report.unchanged_files > 0 {
+        let _ = writeln!(
+            out,
+            "unchanged: {} files ({} articles) already in the index",
+            report.unchanged_files, report.unchanged_articles
+        );
+        if report.unchanged_skipped > 0 {
+            let _ = writeln!(
+                out,
+                "  those files hold {} items skipped when they were read (--full reads and lists them again)",
+                report.unchanged_skipped
+            );
+        }
+    }
+    if !report.pruned_files.is_empty() {
+        let _ = writeln!(
+            out,
+            "removed the articles of {} files gone from the corpus",
+            report.pruned_files.len()
+        );
+    }
+    if !report.missing_files.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} files are gone from the corpus but their articles are still indexed (--prune removes them): {}",
+            report.missing_files.len(),
+            report.missing_files.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+        );
+    }
+    let _ = writeln!(out, "the index holds {} articles", report.total_articles);
     let _ = writeln!(
         out,
         "dates found for {} of {} articles",

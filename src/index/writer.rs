@@ -69,6 +69,12 @@ impl ArticleWriter {
             .delete_term(Term::from_field_text(self.index.fields.file, file));
     }
 
+    /// Removes every article of `file` (a file gone from the corpus).
+    pub fn forget_file(&mut self, file: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.index.fields.file, file));
+    }
+
     /// Records a skipped item.
     pub fn skip(&mut self, skip: Skip) {
         self.summary.skipped.push(skip);
@@ -142,9 +148,16 @@ impl ArticleWriter {
         doc
     }
 
-    /// Commits everything added and waits for merges to finish.
-    pub fn commit(mut self) -> Result<Summary> {
+    /// Commits everything added and waits for merges to finish; with
+    /// `merge_all`, merges the whole index into one segment.
+    pub fn commit(mut self, merge_all: bool) -> Result<Summary> {
         self.writer.commit()?;
+        if merge_all {
+            let segments = self.index.index.searchable_segment_ids()?;
+            if segments.len() > 1 {
+                self.writer.merge(&segments).wait()?;
+            }
+        }
         self.writer.wait_merging_threads()?;
         Ok(self.summary)
     }

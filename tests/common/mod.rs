@@ -25,7 +25,9 @@ impl TestIndex {
         let mut opts = BuildOptions::default();
         opts.writer.threads = 1;
         opts.writer.memory_bytes = 50_000_000;
-        let summary = build_index(corpus, dir.path(), &opts).expect("index builds");
+        let summary = build_index(corpus, dir.path(), &opts)
+            .expect("index builds")
+            .summary;
         TestIndex { dir, summary }
     }
 
