@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod article;
+pub mod dedup;
 pub mod error;
 pub mod index;
 pub mod ingest;

@@ -66,6 +66,9 @@ struct Args {
     /// Draw the matches over time, one bar per day, week, month (default) or year.
     #[arg(long, value_name = "PERIOD", num_args = 0..=1, default_missing_value = "month", value_parser = parse_period)]
     timeline: Option<Period>,
+    /// Show every copy of a republished story, not one hit per group of near duplicates.
+    #[arg(long)]
+    all_duplicates: bool,
     /// Print one JSON object (see README for the contract).
     #[arg(long, conflicts_with = "format")]
     json: bool,
@@ -175,6 +178,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
     request.limit = args.limit;
     request.offset = args.offset;
     request.recency = args.recency;
+    request.all_duplicates = args.all_duplicates;
     request.sort = match args.sort {
         SortArg::Relevance => Sort::Relevance,
         SortArg::Date => Sort::Date,

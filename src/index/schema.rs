@@ -11,7 +11,7 @@ use crate::lang::Lang;
 
 /// Bumped whenever the schema or the analyzers change in a way that needs a
 /// rebuild; stored beside the index.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The tokenizer of `source_key`: the whole source name, lowercased and
 /// accent-folded, so `--source ecoactu` finds `EcoActu`.
@@ -31,6 +31,12 @@ pub struct Fields {
     pub lang: Field,
     pub langs: Field,
     pub date: Field,
+    /// The id of the article's group of near duplicates (its own id when it has none).
+    pub group: Field,
+    /// A 64-bit key of `group` (fast field, for collapsing).
+    pub group_key: Field,
+    /// The MinHash signature of the article (fast field, to group later articles).
+    pub dup_sig: Field,
     /// `title_fr`, `title_ar`, ... in the order of [`Lang::ALL`].
     pub title_by_lang: Vec<(Lang, Field)>,
     /// `body_fr`, `body_ar`, ... in the order of [`Lang::ALL`].
@@ -76,6 +82,9 @@ impl Fields {
             lang: f("lang")?,
             langs: f("langs")?,
             date: f("date")?,
+            group: f("group")?,
+            group_key: f("group_key")?,
+            dup_sig: f("dup_sig")?,
             title_by_lang: per_lang("title")?,
             body_by_lang: per_lang("body")?,
             facet_lang: f("facet_lang")?,
@@ -108,7 +117,7 @@ fn analyzed(tokenizer: &str) -> TextOptions {
 /// Builds akhbar's schema.
 pub fn build_schema() -> Schema {
     let mut b = Schema::builder();
-    b.add_text_field("id", STRING | STORED);
+    b.add_text_field("id", STRING | STORED | FAST);
     b.add_text_field("file", STRING | STORED);
     b.add_text_field("path", STRING | STORED);
     b.add_text_field("title", STORED);
@@ -132,6 +141,9 @@ pub fn build_schema() -> Schema {
             .set_fast()
             .set_precision(DateTimePrecision::Seconds),
     );
+    b.add_text_field("group", STRING | STORED);
+    b.add_u64_field("group_key", FAST);
+    b.add_bytes_field("dup_sig", FAST);
     for lang in Lang::ALL {
         b.add_text_field(
             &format!("title_{}", lang.code()),

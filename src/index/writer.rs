@@ -9,9 +9,11 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::open::AkhbarIndex;
 use crate::article::Article;
+use crate::dedup::{self, Grouper, Signature};
 use crate::error::Result;
 use crate::ingest::{Skip, SkipReason, Summary};
 use crate::lang::{self, Lang};
+use crate::search::collapse::group_key;
 
 /// Settings of the index writer.
 #[derive(Debug, Clone)]
@@ -37,6 +39,8 @@ pub struct ArticleWriter {
     index: AkhbarIndex,
     /// Ids seen in this run, with the path that used each first.
     seen: HashMap<String, String>,
+    /// Groups near duplicates; loaded from the index at the first article.
+    grouper: Option<Grouper>,
     pub summary: Summary,
 }
 
@@ -58,6 +62,7 @@ impl ArticleWriter {
             writer,
             index: index.clone(),
             seen: HashMap::new(),
+            grouper: None,
             summary: Summary::default(),
         })
     }
@@ -96,7 +101,19 @@ impl ArticleWriter {
         let fields = &self.index.fields;
         self.writer
             .delete_term(Term::from_field_text(fields.id, &article.id));
-        self.writer.add_document(self.document(article))?;
+        let signature = dedup::signature(&format!("{}\n{}", article.title, article.body));
+        if self.grouper.is_none() {
+            self.grouper = Some(load_grouper(&self.index)?);
+        }
+        let group = match self.grouper.as_mut() {
+            Some(grouper) => grouper.add(&article.id, &signature),
+            None => article.id.clone(),
+        };
+        let mut doc = self.document(article);
+        doc.add_text(fields.group, &group);
+        doc.add_u64(fields.group_key, group_key(&group));
+        doc.add_bytes(fields.dup_sig, &signature.to_bytes());
+        self.writer.add_document(doc)?;
         self.summary
             .count_article(article.lang, article.date.is_some());
         Ok(())
@@ -161,6 +178,44 @@ impl ArticleWriter {
         self.writer.wait_merging_threads()?;
         Ok(self.summary)
     }
+}
+
+/// A grouper holding the signatures of the articles already in the index,
+/// so that new articles join the groups of earlier copies.
+fn load_grouper(index: &AkhbarIndex) -> Result<Grouper> {
+    let mut grouper = Grouper::new(Grouper::DEFAULT_THRESHOLD);
+    let searcher = index.index.reader()?.searcher();
+    for segment in searcher.segment_readers() {
+        let (Some(ids), Some(sigs)) = (
+            segment.fast_fields().str("id")?,
+            segment.fast_fields().bytes("dup_sig")?,
+        ) else {
+            continue;
+        };
+        let alive = segment.alive_bitset();
+        let (mut id, mut bytes) = (String::new(), Vec::new());
+        for doc in 0..segment.max_doc() {
+            if alive.is_some_and(|a| a.is_deleted(doc)) {
+                continue;
+            }
+            let (Some(id_ord), Some(sig_ord)) =
+                (ids.term_ords(doc).next(), sigs.term_ords(doc).next())
+            else {
+                continue;
+            };
+            id.clear();
+            bytes.clear();
+            let read = |e: std::io::Error| crate::error::Error::io("(index fast fields)", e);
+            if ids.ord_to_str(id_ord, &mut id).map_err(read)?
+                && sigs.ord_to_bytes(sig_ord, &mut bytes).map_err(read)?
+            {
+                if let Some(signature) = Signature::from_bytes(&bytes) {
+                    grouper.add(&id, &signature);
+                }
+            }
+        }
+    }
+    Ok(grouper)
 }
 
 /// The language a title is analyzed in: its own when it is long enough to

@@ -10,6 +10,7 @@
 //! # Ok::<(), akhbar::Error>(())
 //! ```
 
+pub mod collapse;
 pub mod export;
 pub mod facets;
 pub mod query;
@@ -68,6 +69,8 @@ pub struct SearchRequest {
     pub facets: Vec<FacetKind>,
     /// Snippet length in characters; 0 for no snippets.
     pub snippet_chars: usize,
+    /// Show every copy of a near-duplicate group instead of one hit per group.
+    pub all_duplicates: bool,
     /// With relevance order: halve an article's score for every `recency`
     /// of age (counted back from the newest article in the index).
     pub recency: Option<chrono::Duration>,
@@ -90,6 +93,7 @@ impl SearchRequest {
             facets: FacetKind::DEFAULT.to_vec(),
             snippet_chars: SNIPPET_CHARS,
             recency: None,
+            all_duplicates: false,
             weights: Weights::default(),
             analysis: AnalysisOptions::default(),
         }
@@ -145,7 +149,13 @@ pub fn search_with(
         match_all,
     } = compile_request(fields, request)?;
 
-    let total = searcher.search(&query, &Count)? as u64;
+    let collapse = !request.all_duplicates;
+    let total_articles = searcher.search(&query, &Count)? as u64;
+    let total = if collapse {
+        searcher.search(&query, &collapse::GroupCount)?
+    } else {
+        total_articles
+    };
     let limit = request
         .limit
         .min(total.saturating_sub(request.offset as u64) as usize);
@@ -155,37 +165,31 @@ pub fn search_with(
     };
     let page: Vec<(f32, DocAddress)> = if limit == 0 {
         Vec::new()
+    } else if !collapse {
+        ranked(
+            searcher,
+            &query,
+            sort,
+            request.recency,
+            limit,
+            request.offset,
+        )?
     } else {
-        let top = TopDocs::with_limit(limit).and_offset(request.offset);
-        match (sort, request.recency) {
-            (Sort::Relevance, Some(half_life)) => {
-                let decay = RecencyDecay::new(searcher, half_life);
-                searcher.search(
-                    &query,
-                    &top.tweak_score(move |segment: &tantivy::SegmentReader| {
-                        decay.for_segment(segment)
-                    }),
-                )?
+        // Fetch ranked articles until enough distinct groups are in hand.
+        let want = request.offset + limit;
+        let mut fetch = (want * 2).max(20);
+        loop {
+            let candidates = ranked(searcher, &query, sort, request.recency, fetch, 0)?;
+            let exhausted = candidates.len() < fetch;
+            let groups = collapse::first_of_each_group(searcher, candidates);
+            if groups.len() >= want || exhausted {
+                break groups
+                    .into_iter()
+                    .skip(request.offset)
+                    .take(limit)
+                    .collect();
             }
-            (Sort::Relevance, None) => searcher.search(&query, &top.order_by_score())?,
-            (Sort::Date | Sort::DateAsc, _) => {
-                let order = if sort == Sort::Date {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                };
-                let by_date: Vec<(Option<DateTime>, DocAddress)> =
-                    searcher.search(&query, &top.order_by_fast_field::<DateTime>("date", order))?;
-                let mut scored = Vec::with_capacity(by_date.len());
-                for (_, address) in by_date {
-                    let score = query
-                        .explain(searcher, address)
-                        .map(|e| e.value())
-                        .unwrap_or(0.0);
-                    scored.push((score, address));
-                }
-                scored
-            }
+            fetch = fetch.saturating_mul(4);
         }
     };
 
@@ -209,14 +213,61 @@ pub fn search_with(
     let mut hits = Vec::with_capacity(page.len());
     for (score, address) in page {
         let doc: TantivyDocument = searcher.doc(address)?;
-        hits.push(hit_from_doc(&doc, fields, score, snippeter.as_ref()));
+        let mut hit = hit_from_doc(&doc, fields, score, snippeter.as_ref());
+        if collapse {
+            hit.duplicates = collapse::copies(searcher, fields, &doc, &hit.id)?;
+        }
+        hits.push(hit);
     }
     Ok(SearchResults {
         query: request.query.clone(),
         total,
+        total_articles,
         took_ms: start.elapsed().as_secs_f64() * 1000.0,
         hits,
         facets: facet_counts,
+    })
+}
+
+/// One page of ranked articles in the requested order.
+fn ranked(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    recency: Option<chrono::Duration>,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<(f32, DocAddress)>> {
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+    Ok(match (sort, recency) {
+        (Sort::Relevance, Some(half_life)) => {
+            let decay = RecencyDecay::new(searcher, half_life);
+            searcher.search(
+                query,
+                &top.tweak_score(move |segment: &tantivy::SegmentReader| {
+                    decay.for_segment(segment)
+                }),
+            )?
+        }
+        (Sort::Relevance, None) => searcher.search(query, &top.order_by_score())?,
+        (Sort::Date | Sort::DateAsc, _) => {
+            let order = if sort == Sort::Date {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let by_date: Vec<(Option<DateTime>, DocAddress)> =
+                searcher.search(query, &top.order_by_fast_field::<DateTime>("date", order))?;
+            let mut scored = Vec::with_capacity(by_date.len());
+            for (_, address) in by_date {
+                let score = query
+                    .explain(searcher, address)
+                    .map(|e| e.value())
+                    .unwrap_or(0.0);
+                scored.push((score, address));
+            }
+            scored
+        }
     })
 }
 
@@ -374,6 +425,7 @@ fn hit_from_doc(
         score,
         snippet: snippet.marked("<b>", "</b>"),
         snippet_parts: snippet,
+        duplicates: Vec::new(),
     }
 }
 

@@ -206,6 +206,19 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
             coloured.push_str(plain.get(last..end).unwrap_or(""));
             let _ = writeln!(out, "{}   {coloured}", direction_mark(&line));
         }
+        if !hit.duplicates.is_empty() {
+            let mut outlets: Vec<String> = Vec::new();
+            for copy in &hit.duplicates {
+                let name = copy.source.clone().unwrap_or_else(|| copy.path.clone());
+                if !outlets.contains(&name) {
+                    outlets.push(name);
+                }
+            }
+            let line = format!("{} more from: {}", hit.duplicates.len(), outlets.join(", "));
+            for wrapped in wrap(&line, style.width, 3, 5) {
+                let _ = writeln!(out, "{dim}{wrapped}{reset}");
+            }
+        }
         out.push('\n');
     }
     let shown = if results.hits.is_empty() {
@@ -213,10 +226,14 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
     } else {
         format!(", showing {}-{}", offset + 1, offset + results.hits.len())
     };
-    let noun = if results.total == 1 {
-        "article matches"
-    } else {
-        "articles match"
+    let noun = match (results.total == 1, results.total == results.total_articles) {
+        (true, true) => "article matches".to_string(),
+        (false, true) => "articles match".to_string(),
+        (one, false) => format!(
+            "{} match ({} articles with their copies)",
+            if one { "story" } else { "stories" },
+            results.total_articles
+        ),
     };
     let _ = writeln!(
         out,

@@ -34,14 +34,29 @@ pub struct Hit {
     /// The snippet as text and byte ranges, for terminals.
     #[serde(skip)]
     pub snippet_parts: Snippet,
+    /// The other copies of this article (near duplicates, e.g. one wire story
+    /// republished by several outlets); empty with `--all-duplicates`.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A near-duplicate copy of a hit.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Duplicate {
+    pub id: String,
+    pub source: Option<String>,
+    pub path: String,
+    pub date: Option<String>,
 }
 
 /// The answer to one search.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SearchResults {
     pub query: String,
-    /// Every matching article, not only the page shown.
+    /// Every match, not only the page shown: groups of near duplicates
+    /// count once (articles with `--all-duplicates`).
     pub total: u64,
+    /// Every matching article, each copy counted.
+    pub total_articles: u64,
     /// From parsing the query to having hits, counts and snippets.
     pub took_ms: f64,
     pub hits: Vec<Hit>,

@@ -1,0 +1,99 @@
+//! Near-duplicate grouping: one wire story republished by three outlets with
+//! edits is one hit with two copies; `--all-duplicates` shows every copy.
+
+mod common;
+
+use akhbar::search::SearchRequest;
+use common::{repo_path, run_bin, stdout, TestIndex};
+
+fn wire() -> TestIndex {
+    TestIndex::build(&repo_path("tests/fixtures/wire"))
+}
+
+#[test]
+fn copies_collapse_into_one_hit() {
+    let index = wire();
+    let results = index.query("éleveurs");
+    assert_eq!(results.total_articles, 4);
+    assert_eq!(results.total, 2, "the wire story and the other story");
+    assert_eq!(results.hits.len(), 2);
+    let story = results
+        .hits
+        .iter()
+        .find(|h| h.id.starts_with("wire-"))
+        .unwrap();
+    let mut copies: Vec<&str> = story.duplicates.iter().map(|d| d.id.as_str()).collect();
+    copies.sort();
+    let mut expected = vec!["wire-map", "wire-lematin", "wire-ecoactu"];
+    expected.retain(|id| *id != story.id);
+    expected.sort();
+    assert_eq!(copies, expected);
+    let other = results.hits.iter().find(|h| h.id == "other-story").unwrap();
+    assert!(other.duplicates.is_empty());
+}
+
+#[test]
+fn all_duplicates_shows_every_copy() {
+    let index = wire();
+    let mut req = SearchRequest::new("éleveurs");
+    req.all_duplicates = true;
+    let results = index.search(&req);
+    assert_eq!(results.total, 4);
+    assert_eq!(results.hits.len(), 4);
+    assert!(results.hits.iter().all(|h| h.duplicates.is_empty()));
+}
+
+#[test]
+fn terminal_and_json_show_the_copies() {
+    let index = wire();
+    let path = index.path().to_str().unwrap();
+    let text = stdout(&run_bin(
+        "akhbar-search",
+        &["--index", path, "sécheresse"],
+        &repo_path("."),
+    ));
+    assert!(text.contains("2 more from: "), "{text}");
+    assert!(
+        text.contains("1 story match (3 articles with their copies)"),
+        "{text}"
+    );
+    let json = stdout(&run_bin(
+        "akhbar-search",
+        &["--index", path, "sécheresse", "--json"],
+        &repo_path("."),
+    ));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["total"], 1);
+    let copies = v["hits"][0]["duplicates"].as_array().unwrap();
+    assert_eq!(copies.len(), 2);
+    for copy in copies {
+        assert!(copy["id"].is_string() && copy["path"].is_string() && copy["source"].is_string());
+        assert!(copy["date"].as_str().unwrap().starts_with("2024-03"));
+    }
+}
+
+#[test]
+fn a_copy_indexed_later_joins_the_existing_group() {
+    let lines: Vec<String> =
+        std::fs::read_to_string(repo_path("tests/fixtures/wire/articles.jsonl"))
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("first.jsonl"),
+        format!("{}\n{}\n", lines[0], lines[3]),
+    )
+    .unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let opts = akhbar::index::BuildOptions::default();
+    akhbar::index::build_index(corpus.path(), index.path(), &opts).unwrap();
+    std::fs::write(corpus.path().join("later.jsonl"), format!("{}\n", lines[2])).unwrap();
+    let report = akhbar::index::build_index(corpus.path(), index.path(), &opts).unwrap();
+    assert_eq!(report.summary.articles_indexed, 1);
+    let opened = akhbar::index::open(index.path()).unwrap();
+    let results = akhbar::search::search(&opened, &SearchRequest::new("sécheresse")).unwrap();
+    assert_eq!((results.total, results.total_articles), (1, 2));
+    assert_eq!(results.hits[0].duplicates.len(), 1);
+}
