@@ -13,7 +13,7 @@ use super::writer::{ArticleWriter, WriterOptions};
 use crate::analysis::AnalysisOptions;
 use crate::error::Result;
 use crate::ingest::{
-    corpus_files, ingest_file, relative_path, IngestOptions, Item, Skip, SkipReason, Summary,
+    corpus_files, ingest_file, relative_path, IngestOptions, Skip, SkipReason, Summary,
 };
 
 /// Everything that tunes a build.
@@ -119,14 +119,7 @@ pub fn build_index_with_progress(
             _ => {
                 let before = writer.summary.articles_indexed;
                 let skipped_before = dropped(&writer.summary);
-                ingest_file(corpus, file, &opts.ingest, &mut |item| {
-                    match item {
-                        Item::File(file) => writer.begin_file(&file),
-                        Item::Article(article) => writer.add(&article)?,
-                        Item::Skip(skip) => writer.skip(skip),
-                    }
-                    Ok(())
-                })?;
+                ingest_file(corpus, file, &opts.ingest, &mut |item| writer.take(item))?;
                 let articles = writer.summary.articles_indexed - before;
                 let skipped = dropped(&writer.summary) - skipped_before;
                 match hash {
@@ -192,14 +185,7 @@ pub fn index_corpus_into(
     opts: &BuildOptions,
 ) -> Result<Summary> {
     let mut writer = ArticleWriter::new(index, &opts.writer)?;
-    crate::ingest::ingest_corpus(corpus, &opts.ingest, |item| {
-        match item {
-            Item::File(file) => writer.begin_file(&file),
-            Item::Article(article) => writer.add(&article)?,
-            Item::Skip(skip) => writer.skip(skip),
-        }
-        Ok(())
-    })?;
+    crate::ingest::ingest_corpus(corpus, &opts.ingest, |item| writer.take(item))?;
     writer.commit(opts.merge)
 }
 

@@ -11,7 +11,7 @@ use super::open::AkhbarIndex;
 use crate::article::Article;
 use crate::dedup::{self, Grouper, Signature};
 use crate::error::Result;
-use crate::ingest::{Skip, SkipReason, Summary};
+use crate::ingest::{Item, Skip, SkipReason, Summary};
 use crate::lang::{self, Lang};
 use crate::search::collapse::group_key;
 
@@ -72,6 +72,17 @@ impl ArticleWriter {
         self.summary.files_read += 1;
         self.writer
             .delete_term(Term::from_field_text(self.index.fields.file, file));
+    }
+
+    /// Takes one item of an ingestion run: a file about to be read again, an
+    /// article, or a skip.
+    pub fn take(&mut self, item: Item) -> Result<()> {
+        match item {
+            Item::File(file) => self.begin_file(&file),
+            Item::Article(article) => self.add(&article)?,
+            Item::Skip(skip) => self.skip(skip),
+        }
+        Ok(())
     }
 
     /// Removes every article of `file` (a file gone from the corpus).
