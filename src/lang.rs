@@ -190,10 +190,22 @@ mod tests {
 
     #[test]
     fn detects_the_four_languages() {
-        assert_eq!(detect("Le ministre a appelé les délégations participant à cette conférence"), Lang::Fr);
-        assert_eq!(detect("وأوضح وهبي أن المغرب كان من بين الدول النشيطة"), Lang::Ar);
-        assert_eq!(detect("Un holandés de origen marroquí ha sido condenado a cinco años de prisión"), Lang::Es);
-        assert_eq!(detect("Morocco shines across all levels at the awards ceremony"), Lang::En);
+        assert_eq!(
+            detect("Le ministre a appelé les délégations participant à cette conférence"),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect("وأوضح وهبي أن المغرب كان من بين الدول النشيطة"),
+            Lang::Ar
+        );
+        assert_eq!(
+            detect("Un holandés de origen marroquí ha sido condenado a cinco años de prisión"),
+            Lang::Es
+        );
+        assert_eq!(
+            detect("Morocco shines across all levels at the awards ceremony"),
+            Lang::En
+        );
         assert_eq!(detect("2022 - 13 - 05"), Lang::Other);
     }
 

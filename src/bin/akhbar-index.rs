@@ -10,8 +10,8 @@ use akhbar::index::build::{build_index_with_progress, summary_text};
 use akhbar::index::{BuildOptions, Progress};
 use akhbar::ingest::report::Summary;
 
-/// Index a folder of news articles (raw pages `.txt`, JSON Lines `.jsonl`,
-/// also `.gz`/`.zst`) for `akhbar-search`.
+/// Index a folder of news articles (raw pages `.txt`, HTML `.html`, JSON
+/// Lines `.jsonl`, CSV/TSV, also `.gz`/`.zst`) for `akhbar-search`.
 #[derive(Parser, Debug)]
 #[command(name = "akhbar-index", version, about)]
 struct Args {
@@ -45,6 +45,10 @@ struct Args {
     /// Merge the index into one segment at the end (fastest searches).
     #[arg(long)]
     merge: bool,
+    /// Rename record fields (JSON Lines, CSV/TSV): `--map body=text,date=published_at`.
+    /// The fields are id, title, body, date, source, url, lang. May repeat.
+    #[arg(long, value_name = "FIELD=NAME,...", value_parser = akhbar::ingest::FieldMap::parse)]
+    map: Vec<akhbar::ingest::FieldMap>,
     /// No progress display.
     #[arg(long, short)]
     quiet: bool,
@@ -69,6 +73,9 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     opts.writer.threads = args.threads;
     opts.writer.memory_bytes = args.memory.max(16) * 1024 * 1024;
     opts.ingest.max_file_bytes = args.max_file_size.saturating_mul(1024 * 1024);
+    for map in &args.map {
+        opts.ingest.field_map.extend(map.clone());
+    }
     opts.full = args.full;
     opts.prune = args.prune;
     opts.merge = args.merge;

@@ -64,28 +64,41 @@ pub fn is_tail_marker(line: &str) -> bool {
     TAIL_MARKERS.iter().any(|marker| *marker == norm)
 }
 
-/// True for a headline ticker: many headlines on one line, separated by runs
-/// of white space that hold non-breaking spaces (`\u{a0} \u{a0} \u{a0}`).
+/// True for a headline ticker: many short headlines on one line, separated
+/// by runs of white space that hold non-breaking spaces (`\u{a0} \u{a0}
+/// \u{a0}`). A paragraph with such runs between long sentences is no ticker.
 pub fn is_ticker(line: &str) -> bool {
+    /// The longest headline of a ticker, in words.
+    const MAX_HEADLINE_WORDS: usize = 20;
     let mut separators = 0;
+    let mut longest = 0;
+    let mut segment_start = 0;
+    let mut run_start = 0;
     let mut run_len = 0;
     let mut run_has_nbsp = false;
-    for c in line.chars() {
-        if c.is_whitespace() {
+    let words = |s: &str| s.split_whitespace().count();
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), 'x')))
+    {
+        if c.is_whitespace() && i < line.len() {
+            if run_len == 0 {
+                run_start = i;
+            }
             run_len += 1;
             run_has_nbsp |= c == '\u{a0}';
-        } else {
-            if run_len >= 3 && run_has_nbsp {
-                separators += 1;
-            }
-            run_len = 0;
-            run_has_nbsp = false;
+            continue;
         }
+        if run_len >= 3 && run_has_nbsp {
+            separators += 1;
+            longest = longest.max(words(&line[segment_start..run_start]));
+            segment_start = i;
+        }
+        run_len = 0;
+        run_has_nbsp = false;
     }
-    if run_len >= 3 && run_has_nbsp {
-        separators += 1;
-    }
-    separators >= 3
+    longest = longest.max(words(&line[segment_start..]));
+    separators >= 3 && longest <= MAX_HEADLINE_WORDS
 }
 
 #[cfg(test)]
@@ -94,7 +107,9 @@ mod tests {
 
     #[test]
     fn fixed_lines_match_whatever_the_apostrophe_and_case() {
-        assert!(is_boilerplate_line("Cliquez ici pour lire l’article depuis sa source."));
+        assert!(is_boilerplate_line(
+            "Cliquez ici pour lire l’article depuis sa source."
+        ));
         assert!(is_boilerplate_line("  Merci d'avoir signalé! "));
         assert!(!is_boilerplate_line("Le Maroc a signé le protocole."));
     }
@@ -103,7 +118,13 @@ mod tests {
     fn ticker_is_many_headlines_on_one_line() {
         let ticker = "Madagascar. Un nouveau Premier ministre\u{a0} \u{a0} \u{a0} \u{a0} Mercato : Ziyech rejoint le Wydad\u{a0} \u{a0} \u{a0} \u{a0} Louvre : 88 millions\u{a0} \u{a0} \u{a0} \u{a0} ";
         assert!(is_ticker(ticker));
-        assert!(!is_ticker("Le Maroc a signé, jeudi à Strasbourg, le protocole."));
+        assert!(!is_ticker(
+            "Le Maroc a signé, jeudi à Strasbourg, le protocole."
+        ));
+        let long = "Le conseil a adopté le budget de la ville après une longue séance de discussion entre les élus de la majorité et ceux de l'opposition.";
+        let paragraphs =
+            format!("{long}\u{a0} \u{a0} {long}\u{a0} \u{a0} {long}\u{a0} \u{a0} {long}");
+        assert!(!is_ticker(&paragraphs));
     }
 
     #[test]

@@ -1,20 +1,13 @@
 //! JSON Lines records (`.jsonl`, `.ndjson`, also `.gz`/`.zst`): one article
-//! a line, with `id`, `title`, `body`, `date`, `source`, `url`, `lang`; only
-//! `body` is required.
+//! a line, with `id`, `title`, `body`, `date`, `source`, `url`, `lang`
+//! (renamed by a [`FieldMap`]); only `body` is required.
+
+use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-/// The fields of one record, before language detection.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Record {
-    pub id: Option<String>,
-    pub title: String,
-    pub body: String,
-    pub date: Option<String>,
-    pub source: Option<String>,
-    pub url: Option<String>,
-    pub lang: Option<String>,
-}
+use super::fields::FieldMap;
+pub use super::fields::Record;
 
 /// Why a line is not a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,33 +18,29 @@ pub enum RecordError {
     MissingBody,
 }
 
-/// Parses one line. Field values that are numbers are taken as text (an
-/// integer `id` is common).
+/// Parses one line with the fields under their own names.
 pub fn parse_line(line: &str) -> Result<Record, RecordError> {
-    let value: Value =
-        serde_json::from_str(line).map_err(|e| RecordError::Malformed(e.to_string()))?;
-    let Value::Object(map) = value else {
-        return Err(RecordError::Malformed("the line is JSON but not an object".into()));
-    };
-    let body = text_field(&map, "body").unwrap_or_default();
-    if body.trim().is_empty() {
-        return Err(RecordError::MissingBody);
-    }
-    Ok(Record {
-        id: text_field(&map, "id"),
-        title: text_field(&map, "title").unwrap_or_default(),
-        body,
-        date: text_field(&map, "date"),
-        source: text_field(&map, "source"),
-        url: text_field(&map, "url"),
-        lang: text_field(&map, "lang"),
-    })
+    parse_line_mapped(line, &FieldMap::default())
 }
 
-fn text_field(map: &Map<String, Value>, name: &str) -> Option<String> {
+/// Parses one line, reading each field under the name `map` gives it.
+/// Field values that are numbers are taken as text (an integer `id` is
+/// common).
+pub fn parse_line_mapped(line: &str, map: &FieldMap) -> Result<Record, RecordError> {
+    let value: Value =
+        serde_json::from_str(line).map_err(|e| RecordError::Malformed(e.to_string()))?;
+    let Value::Object(object) = value else {
+        return Err(RecordError::Malformed(
+            "the line is JSON but not an object".into(),
+        ));
+    };
+    Record::from_lookup(map, |name| text_field(&object, name)).ok_or(RecordError::MissingBody)
+}
+
+fn text_field<'a>(map: &'a Map<String, Value>, name: &str) -> Option<Cow<'a, str>> {
     match map.get(name)? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) => Some(Cow::Borrowed(s.as_str())),
+        Value::Number(n) => Some(Cow::Owned(n.to_string())),
         _ => None,
     }
 }
@@ -62,11 +51,36 @@ mod tests {
 
     #[test]
     fn reads_fields_and_requires_body() {
-        let rec = parse_line(r#"{"id": 7, "title": "T", "body": "B", "date": "2022-05-13"}"#).unwrap();
+        let rec =
+            parse_line(r#"{"id": 7, "title": "T", "body": "B", "date": "2022-05-13"}"#).unwrap();
         assert_eq!(rec.id.as_deref(), Some("7"));
         assert_eq!(rec.body, "B");
-        assert_eq!(parse_line(r#"{"title": "T"}"#), Err(RecordError::MissingBody));
-        assert!(matches!(parse_line("{not json"), Err(RecordError::Malformed(_))));
-        assert!(matches!(parse_line("[1,2]"), Err(RecordError::Malformed(_))));
+        assert_eq!(
+            parse_line(r#"{"title": "T"}"#),
+            Err(RecordError::MissingBody)
+        );
+        assert!(matches!(
+            parse_line("{not json"),
+            Err(RecordError::Malformed(_))
+        ));
+        assert!(matches!(
+            parse_line("[1,2]"),
+            Err(RecordError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn mapped_names_are_read() {
+        let map = FieldMap::parse("body=text,date=published_at").unwrap();
+        let rec =
+            parse_line_mapped(r#"{"text": "B", "published_at": "2024-01-02"}"#, &map).unwrap();
+        assert_eq!(
+            (rec.body.as_str(), rec.date.as_deref()),
+            ("B", Some("2024-01-02"))
+        );
+        assert_eq!(
+            parse_line_mapped(r#"{"body": "B"}"#, &map),
+            Err(RecordError::MissingBody)
+        );
     }
 }

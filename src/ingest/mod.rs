@@ -1,23 +1,33 @@
 //! Ingestion: a corpus folder becomes a stream of [`Article`]s and
 //! [`Skip`]s. Files are read one at a time and never loaded whole beyond one
-//! file (a raw page) or one line (a record).
+//! file (a page) or one line or row (a record).
 //!
-//! Formats: raw pages (`.txt`) and JSON Lines (`.jsonl`, `.ndjson`, each
-//! also `.gz`/`.zst`).
+//! Formats: raw pages (`.txt`), HTML pages (`.html`, `.htm`), JSON Lines
+//! (`.jsonl`, `.ndjson`) and CSV/TSV (`.csv`, `.tsv`), each also
+//! `.gz`/`.zst`. Pages are read in two passes: the first learns each
+//! source's recurring lines ([`learned`]), the second drops them from bodies.
 
 pub mod boilerplate;
+pub mod csv;
 pub mod dates;
 pub mod decode;
+pub mod encoding;
+pub mod fields;
+pub mod html;
 pub mod jsonl;
+pub mod learned;
 pub mod raw_page;
 pub mod report;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use crate::article::{hash_id, Article};
 use crate::error::{Error, Result};
 use crate::lang;
+pub use fields::{FieldMap, FieldMapError, Record};
+pub use learned::{LearnOptions, LearnedBoilerplate};
 pub use report::{Skip, SkipReason, Summary};
 
 /// What a corpus yields, in order: a file, then its articles and skips.
@@ -34,13 +44,45 @@ pub enum Item {
 pub struct IngestOptions {
     /// Files larger than this (before decompression) are skipped.
     pub max_file_bytes: u64,
+    /// Where the fields of JSON Lines and CSV records are found (`--map`).
+    pub field_map: FieldMap,
+    /// When recurring page lines become boilerplate.
+    pub learn: LearnOptions,
+    /// The boilerplate learned from the corpus by the first pass, kept
+    /// across the files of a run (filled on the first page read).
+    pub learned: LearnedCache,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
             max_file_bytes: 256 * 1024 * 1024,
+            field_map: FieldMap::default(),
+            learn: LearnOptions::default(),
+            learned: LearnedCache::default(),
         }
+    }
+}
+
+/// The learned boilerplate of one corpus folder, computed once per run.
+#[derive(Debug, Clone, Default)]
+pub struct LearnedCache(Arc<Mutex<Option<LearnedFor>>>);
+
+/// Boilerplate learned from one corpus folder.
+type LearnedFor = (PathBuf, Arc<LearnedBoilerplate>);
+
+impl LearnedCache {
+    /// The boilerplate learned from `corpus`, learning it on first use.
+    pub fn get_or_learn(&self, corpus: &Path, opts: &IngestOptions) -> Arc<LearnedBoilerplate> {
+        let mut slot = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((path, learned)) = slot.as_ref() {
+            if path == corpus {
+                return learned.clone();
+            }
+        }
+        let learned = Arc::new(learn_corpus(corpus, opts));
+        *slot = Some((corpus.to_path_buf(), learned.clone()));
+        learned
     }
 }
 
@@ -48,7 +90,10 @@ impl Default for IngestOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     RawPage,
+    Html,
     JsonLines,
+    Csv,
+    Tsv,
 }
 
 impl FileKind {
@@ -60,13 +105,20 @@ impl FileKind {
             .or_else(|| name.strip_suffix(".zst"))
             .or_else(|| name.strip_suffix(".zstd"))
             .unwrap_or(&name);
-        if name.ends_with(".txt") || name.ends_with(".text") {
-            Some(FileKind::RawPage)
-        } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
-            Some(FileKind::JsonLines)
-        } else {
-            None
+        let ext = name.rsplit_once('.')?.1;
+        match ext {
+            "txt" | "text" => Some(FileKind::RawPage),
+            "html" | "htm" | "xhtml" => Some(FileKind::Html),
+            "jsonl" | "ndjson" => Some(FileKind::JsonLines),
+            "csv" => Some(FileKind::Csv),
+            "tsv" | "tab" => Some(FileKind::Tsv),
+            _ => None,
         }
+    }
+
+    /// True for pages (one article a file), read in two passes.
+    pub fn is_page(self) -> bool {
+        matches!(self, FileKind::RawPage | FileKind::Html)
     }
 }
 
@@ -83,7 +135,10 @@ pub fn corpus_files(corpus: &Path) -> Result<Vec<PathBuf>> {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         let entry = entry.map_err(|e| {
-            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| corpus.to_path_buf());
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| corpus.to_path_buf());
             Error::io(path, e.into())
         })?;
         if entry.file_type().is_file() {
@@ -140,50 +195,149 @@ pub fn ingest_file(
         Err(e) => return sink(skip(SkipReason::ReadError, None, e.to_string())),
     };
     if size > opts.max_file_bytes {
-        let detail = format!("{size} bytes, limit {} (raise it with --max-file-size)", opts.max_file_bytes);
+        let detail = format!(
+            "{size} bytes, limit {} (raise it with --max-file-size)",
+            opts.max_file_bytes
+        );
         return sink(skip(SkipReason::TooLarge, None, detail));
     }
     if size == 0 {
         return sink(skip(SkipReason::EmptyFile, None, String::new()));
+    }
+    if kind.is_page() {
+        return read_page(corpus, file, kind, &rel, opts, sink);
     }
     let reader = match decode::open(file) {
         Ok(reader) => reader,
         Err(e) => return sink(skip(SkipReason::ReadError, None, e.to_string())),
     };
     match kind {
-        FileKind::RawPage => read_raw_page(reader, &rel, opts, sink),
-        FileKind::JsonLines => read_json_lines(reader, &rel, sink),
+        FileKind::JsonLines => read_json_lines(reader, &rel, opts, sink),
+        _ => read_csv(reader, kind, &rel, opts, sink),
     }
 }
 
-fn read_raw_page(
-    mut reader: Box<dyn Read + Send>,
+/// Why a page could not be read: reason, line, detail.
+type PageError = (SkipReason, Option<usize>, String);
+
+/// Reads, decompresses and decodes a page; HTML is turned into text lines
+/// and metadata hints.
+pub fn load_page(
+    file: &Path,
+    kind: FileKind,
+    opts: &IngestOptions,
+) -> std::result::Result<(String, raw_page::PageHints), PageError> {
+    let mut reader =
+        decode::open(file).map_err(|e| (SkipReason::ReadError, None, e.to_string()))?;
+    let mut bytes = Vec::new();
+    if let Err(e) = reader
+        .by_ref()
+        .take(opts.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
+    {
+        let line = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+        let detail = format!("{e}; the page is cut at line {line}");
+        return Err((SkipReason::ReadError, Some(line), detail));
+    }
+    if bytes.len() as u64 > opts.max_file_bytes {
+        let detail = format!(
+            "more than {} bytes once decompressed (raise it with --max-file-size)",
+            opts.max_file_bytes
+        );
+        return Err((SkipReason::TooLarge, None, detail));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err((SkipReason::EmptyFile, None, String::new()));
+    }
+    let declared = (kind == FileKind::Html)
+        .then(|| html::declared_charset(&bytes))
+        .flatten();
+    let text = match decode::decode_text(&bytes, declared) {
+        Ok(decoded) => decoded.text,
+        Err(decode::DecodeError::Binary) => {
+            return Err((SkipReason::BinaryFile, None, "not text".into()))
+        }
+        Err(decode::DecodeError::Undecodable(d)) => return Err((SkipReason::Undecodable, None, d)),
+        Err(decode::DecodeError::Mojibake(d)) => return Err((SkipReason::Mojibake, None, d)),
+    };
+    if kind == FileKind::Html {
+        let page = html::extract(&text);
+        Ok((page.text, page.hints))
+    } else {
+        Ok((text, raw_page::PageHints::default()))
+    }
+}
+
+/// The first pass over the pages of a corpus: learns each source's
+/// recurring lines. Unreadable pages are left for the second pass to report.
+pub fn learn_corpus(corpus: &Path, opts: &IngestOptions) -> LearnedBoilerplate {
+    let mut learner = learned::Learner::default();
+    if !opts.learn.enabled {
+        return learner.finish(&opts.learn);
+    }
+    for file in corpus_files(corpus).unwrap_or_default() {
+        let Some(kind) = FileKind::of(&file).filter(|k| k.is_page()) else {
+            continue;
+        };
+        let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+        if size == 0 || size > opts.max_file_bytes {
+            continue;
+        }
+        let Ok((text, hints)) = load_page(&file, kind, opts) else {
+            continue;
+        };
+        let rel = relative_path(corpus, &file);
+        let Some(page) = raw_page::parse_with(&text, &hints, &|_: &str| false) else {
+            continue;
+        };
+        let group = learned::page_group(&rel, page.source.as_deref());
+        let (lines, _) = raw_page::content_lines(&text);
+        learner.add_page(&group, &lines);
+    }
+    learner.finish(&opts.learn)
+}
+
+fn read_page(
+    corpus: &Path,
+    file: &Path,
+    kind: FileKind,
     rel: &str,
     opts: &IngestOptions,
     sink: &mut impl FnMut(Item) -> Result<()>,
 ) -> Result<()> {
-    let skip = |reason, detail: String| {
+    let skip = |(reason, line, detail): PageError| {
         Item::Skip(Skip {
             path: rel.to_string(),
-            line: None,
+            line,
             reason,
             detail,
         })
     };
-    let mut bytes = Vec::new();
-    if let Err(e) = reader.by_ref().take(opts.max_file_bytes + 1).read_to_end(&mut bytes) {
-        return sink(skip(SkipReason::ReadError, e.to_string()));
-    }
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return sink(skip(SkipReason::EmptyFile, String::new()));
-    }
-    let text = match decode::decode_text(&bytes) {
-        Ok(text) => text,
-        Err(_) => return sink(skip(SkipReason::BinaryFile, "not UTF-8 text".into())),
+    let (text, hints) = match load_page(file, kind, opts) {
+        Ok(loaded) => loaded,
+        Err(e) => return sink(skip(e)),
     };
-    let Some(page) = raw_page::parse(&text) else {
-        return sink(skip(SkipReason::MissingBody, "no article text once boilerplate is removed".into()));
+    let no_body = || {
+        skip((
+            SkipReason::MissingBody,
+            None,
+            "no article text once boilerplate is removed".into(),
+        ))
     };
+    let Some(mut page) = raw_page::parse_with(&text, &hints, &|_: &str| false) else {
+        return sink(no_body());
+    };
+    if opts.learn.enabled {
+        let learned = opts.learned.get_or_learn(corpus, opts);
+        let group = learned::page_group(rel, page.source.as_deref());
+        if learned.knows(&group) {
+            let is_learned = |line: &str| learned.is_boilerplate(&group, line);
+            match raw_page::parse_with(&text, &hints, &is_learned) {
+                Some(cleaned) => page = cleaned,
+                None => return sink(no_body()),
+            }
+        }
+    }
     let id = hash_id(&[rel, &text]);
     let article = build_article(
         id,
@@ -201,6 +355,7 @@ fn read_raw_page(
 fn read_json_lines(
     reader: Box<dyn Read + Send>,
     rel: &str,
+    opts: &IngestOptions,
     sink: &mut impl FnMut(Item) -> Result<()>,
 ) -> Result<()> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
@@ -222,18 +377,31 @@ fn read_json_lines(
             Ok(_) => {}
             Err(e) => {
                 // A truncated or corrupt compressed stream: what came before is kept.
-                return sink(skip(SkipReason::ReadError, e.to_string()));
+                return sink(skip(
+                    SkipReason::ReadError,
+                    format!("{e}; the file is cut at this line"),
+                ));
             }
         }
-        let Ok(line) = std::str::from_utf8(&buf) else {
-            sink(skip(SkipReason::MalformedJson, "the line is not UTF-8".into()))?;
-            continue;
+        let decoded;
+        let line = match std::str::from_utf8(&buf) {
+            Ok(line) => line,
+            Err(_) => match encoding::decode(&buf, None) {
+                Ok(d) => {
+                    decoded = d.text;
+                    decoded.as_str()
+                }
+                Err(e) => {
+                    sink(skip(SkipReason::Undecodable, e.to_string()))?;
+                    continue;
+                }
+            },
         };
         let line = line.trim_start_matches('\u{feff}').trim();
         if line.is_empty() {
             continue;
         }
-        let record = match jsonl::parse_line(line) {
+        let record = match jsonl::parse_line_mapped(line, &opts.field_map) {
             Ok(record) => record,
             Err(jsonl::RecordError::Malformed(detail)) => {
                 sink(skip(SkipReason::MalformedJson, detail))?;
@@ -244,33 +412,81 @@ fn read_json_lines(
                 continue;
             }
         };
-        let date = match &record.date {
-            None => None,
-            Some(raw) => match dates::parse_date(raw) {
-                Some(date) => Some(date),
-                None => {
-                    sink(skip(SkipReason::InvalidDate, format!("`{raw}`")))?;
-                    None
-                }
-            },
-        };
-        let path = format!("{rel}:{line_no}");
-        let id = record
-            .id
-            .clone()
-            .unwrap_or_else(|| hash_id(&[&path, &record.title, &record.body]));
-        let article = build_article(
-            id,
-            record.title,
-            record.body,
-            date,
-            record.source,
-            record.url,
-            path,
-            rel.to_string(),
-        );
-        sink(Item::Article(Box::new(article)))?;
+        emit_record(record, rel, line_no, sink)?;
     }
+}
+
+fn read_csv(
+    reader: Box<dyn Read + Send>,
+    kind: FileKind,
+    rel: &str,
+    opts: &IngestOptions,
+    sink: &mut impl FnMut(Item) -> Result<()>,
+) -> Result<()> {
+    let delimiter = (kind == FileKind::Tsv).then_some(b'\t');
+    csv::read(reader, delimiter, &opts.field_map, |item| match item {
+        csv::CsvItem::Record { line, record } => emit_record(record, rel, line, sink),
+        csv::CsvItem::Skip {
+            line,
+            reason,
+            detail,
+        } => sink(Item::Skip(Skip {
+            path: rel.to_string(),
+            line,
+            reason,
+            detail,
+        })),
+    })
+}
+
+/// Turns a record (JSON Lines or CSV) into an article: repairs mojibake,
+/// parses the date (an invalid one is reported, the article kept).
+fn emit_record(
+    record: Record,
+    rel: &str,
+    line_no: usize,
+    sink: &mut impl FnMut(Item) -> Result<()>,
+) -> Result<()> {
+    let skip = |reason, detail: String| {
+        Item::Skip(Skip {
+            path: rel.to_string(),
+            line: Some(line_no),
+            reason,
+            detail,
+        })
+    };
+    let repaired = encoding::repair_mojibake(&record.title)
+        .and_then(|(title, _)| Ok((title, encoding::repair_mojibake(&record.body)?.0)));
+    let (title, body) = match repaired {
+        Ok(fields) => fields,
+        Err(e) => return sink(skip(SkipReason::Mojibake, e.to_string())),
+    };
+    let date = match &record.date {
+        None => None,
+        Some(raw) => match dates::parse_date(raw) {
+            Some(date) => Some(date),
+            None => {
+                sink(skip(SkipReason::InvalidDate, format!("`{raw}`")))?;
+                None
+            }
+        },
+    };
+    let path = format!("{rel}:{line_no}");
+    let id = record
+        .id
+        .clone()
+        .unwrap_or_else(|| hash_id(&[&path, &title, &body]));
+    let article = build_article(
+        id,
+        title,
+        body,
+        date,
+        record.source,
+        record.url,
+        path,
+        rel.to_string(),
+    );
+    sink(Item::Article(Box::new(article)))
 }
 
 /// Assembles an article: splits the body into passages and detects their

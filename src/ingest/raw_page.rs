@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::boilerplate::{is_boilerplate_line, is_tail_marker, normalize_line};
 use super::dates::find_date;
+pub use super::html::PageHints;
 
 /// What a raw page yields before language detection.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,8 +30,13 @@ const DATELINE_MAX_CHARS: usize = 160;
 /// Parses the text of a raw page. Returns `None` when the page holds no
 /// article text once its boilerplate is removed.
 pub fn parse(text: &str) -> Option<RawPage> {
+    parse_with(text, &PageHints::default(), &|_: &str| false)
+}
+
+/// The content lines of a page: trimmed, not empty, not fixed boilerplate,
+/// before the comment section; and the first URL line.
+pub fn content_lines(text: &str) -> (Vec<&str>, Option<String>) {
     let mut url = None;
-    // Content lines: trimmed, not empty, not boilerplate, before the comments.
     let mut lines: Vec<&str> = Vec::new();
     for raw in text.lines() {
         let line = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
@@ -49,22 +55,49 @@ pub fn parse(text: &str) -> Option<RawPage> {
         }
         lines.push(line);
     }
+    (lines, url)
+}
+
+/// [`parse`], with metadata known from outside the text (HTML markup) and a
+/// test for lines learned as boilerplate of the page's source (see
+/// [`super::learned`]). Hints win over what the text says; a learned line is
+/// dropped unless it is the page's title or dateline.
+pub fn parse_with(
+    text: &str,
+    hints: &PageHints,
+    is_learned: &dyn Fn(&str) -> bool,
+) -> Option<RawPage> {
+    let (all_lines, url) = content_lines(text);
+    let hint_title = hints.title.as_deref().map(normalize_line);
+    let lines: Vec<&str> = all_lines
+        .into_iter()
+        .filter(|line| {
+            !is_learned(line)
+                || hint_title.as_deref() == Some(normalize_line(line).as_str())
+                || parse_dateline(line).is_some()
+        })
+        .collect();
     if lines.is_empty() {
         return None;
     }
 
+    // A short sentence with a date can look like a dateline: one that would
+    // leave no body after it is not taken.
     let dateline = lines
         .iter()
         .take(DATELINE_WINDOW)
         .enumerate()
+        .filter(|(i, _)| *i + 1 < lines.len())
         .find_map(|(i, line)| parse_dateline(line).map(|d| (i, d)));
 
-    let (title, date, source, body_start) = match dateline {
-        Some((i, (date, source))) => {
+    let (title, date, source, body_start) = match (dateline, &hints.title) {
+        (Some((i, (date, source))), Some(title)) => (title.as_str(), Some(date), source, i + 1),
+        (Some((i, (date, source))), None) => {
             let title = if i > 0 { lines[i - 1] } else { "" };
             (title, Some(date), source, i + 1)
         }
-        None => (lines[0], None, None, 1),
+        (None, Some(title)) => (title.as_str(), None, None, 0),
+        (None, None) => (lines[0], None, None, 1),
     };
 
     let title_key = normalize_line(title);
@@ -79,9 +112,9 @@ pub fn parse(text: &str) -> Option<RawPage> {
     }
     Some(RawPage {
         title: title.to_string(),
-        date,
-        source,
-        url,
+        date: hints.date.or(date),
+        source: hints.source.clone().or(source),
+        url: hints.url.clone().or(url),
         body,
     })
 }
@@ -137,14 +170,30 @@ fn source_from_dateline(before: &str) -> Option<String> {
             break;
         }
     }
-    for suffix in [" le", " el", " on", " à", " -", " |", " ,", " في"] {
+    for suffix in [
+        " le",
+        " el",
+        " on",
+        " à",
+        " -",
+        " |",
+        " ,",
+        " في",
+        " يوم",
+        " بتاريخ",
+    ] {
         if let Some(rest) = strip_suffix_ci(s, suffix) {
             s = rest.trim_end();
         }
     }
-    let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '|' | ',' | ':' | '–' | '—'));
+    let s = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '|' | ',' | ':' | '–' | '—')
+    });
     let lower = s.to_lowercase();
-    let is_generic = matches!(lower.as_str(), "" | "publié le" | "publié" | "publie le" | "le" | "date");
+    let is_generic = matches!(
+        lower.as_str(),
+        "" | "publié le" | "publié" | "publie le" | "le" | "date"
+    );
     if is_generic || s.split_whitespace().count() > 5 {
         return None;
     }

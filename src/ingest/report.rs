@@ -31,6 +31,14 @@ pub enum SkipReason {
     InvalidDate,
     /// Another article of the corpus already has this id.
     DuplicateId,
+    /// The bytes are not UTF-8 and no legacy encoding gives plausible text.
+    Undecodable,
+    /// The text is mojibake (`Ã©`, `Ø§Ù„`) that cannot be repaired unambiguously.
+    Mojibake,
+    /// A CSV/TSV row does not have as many fields as the header.
+    WrongFieldCount,
+    /// A CSV/TSV file or row the CSV reader cannot parse.
+    MalformedCsv,
 }
 
 impl SkipReason {
@@ -46,6 +54,10 @@ impl SkipReason {
             SkipReason::MissingBody => "missing body",
             SkipReason::InvalidDate => "invalid date (article kept without date)",
             SkipReason::DuplicateId => "duplicate id",
+            SkipReason::Undecodable => "undecodable text",
+            SkipReason::Mojibake => "mojibake",
+            SkipReason::WrongFieldCount => "wrong number of fields",
+            SkipReason::MalformedCsv => "malformed CSV",
         }
     }
 
