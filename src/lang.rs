@@ -81,11 +81,12 @@ pub struct ScriptCounts {
 pub fn script_counts(text: &str) -> ScriptCounts {
     let mut counts = ScriptCounts::default();
     for c in text.chars() {
-        if is_arabic_letter(c) {
+        if c.is_ascii() {
+            // Most characters of French text: no Unicode table look-up.
+            counts.latin += usize::from(c.is_ascii_alphabetic());
+        } else if is_arabic_letter(c) {
             counts.arabic += 1;
-        } else if c.is_ascii_alphabetic()
-            || matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF) && c.is_alphabetic()
-        {
+        } else if matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF) && c.is_alphabetic() {
             counts.latin += 1;
         } else if c.is_alphabetic() {
             counts.other += 1;
@@ -94,14 +95,30 @@ pub fn script_counts(text: &str) -> ScriptCounts {
     counts
 }
 
+impl ScriptCounts {
+    /// Letters of every script.
+    pub fn letters(&self) -> usize {
+        self.arabic + self.latin + self.other
+    }
+}
+
+/// `whichlang` reads at most this many bytes of a text: its answer on a
+/// kilobyte of news text is as good as on the whole (it scores character
+/// n-grams), and a long article costs no more than a short one.
+const DETECTION_SAMPLE_BYTES: usize = 1024;
+
 /// Detects the language of a text.
 ///
 /// Arabic script decides Arabic outright; Latin text goes to `whichlang`,
 /// whose answer is kept when it is French, Spanish or English. A text with
 /// no letters, or in another language, is `Other`.
 pub fn detect(text: &str) -> Lang {
-    let counts = script_counts(text);
-    let letters = counts.arabic + counts.latin + counts.other;
+    detect_with_counts(text, &script_counts(text))
+}
+
+/// [`detect`] for a text whose script counts are known.
+pub fn detect_with_counts(text: &str, counts: &ScriptCounts) -> Lang {
+    let letters = counts.letters();
     if letters == 0 {
         return Lang::Other;
     }
@@ -111,7 +128,11 @@ pub fn detect(text: &str) -> Lang {
     if counts.latin * 2 < letters {
         return Lang::Other;
     }
-    match whichlang::detect_language(text) {
+    let mut cut = text.len().min(DETECTION_SAMPLE_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    match whichlang::detect_language(&text[..cut]) {
         whichlang::Lang::Fra => Lang::Fr,
         whichlang::Lang::Spa => Lang::Es,
         whichlang::Lang::Eng => Lang::En,
@@ -137,8 +158,8 @@ pub fn passages(body: &str) -> Vec<crate::article::Passage> {
         .filter(|p| !p.is_empty())
         .map(|p| {
             let c = script_counts(p);
-            let letters = c.arabic + c.latin + c.other;
-            let lang = (letters >= MIN_PASSAGE_LETTERS).then(|| detect(p));
+            let letters = c.letters();
+            let lang = (letters >= MIN_PASSAGE_LETTERS).then(|| detect_with_counts(p, &c));
             (p, lang, letters)
         })
         .collect();
