@@ -120,6 +120,7 @@ pub fn build_index_with_progress(
                 let before = writer.summary.articles_indexed;
                 let skipped_before = dropped(&writer.summary);
                 ingest_file(corpus, file, &opts.ingest, &mut |item| writer.take(item))?;
+                writer.flush()?;
                 let articles = writer.summary.articles_indexed - before;
                 let skipped = dropped(&writer.summary) - skipped_before;
                 match hash {
@@ -148,7 +149,7 @@ pub fn build_index_with_progress(
         .collect();
     for file in gone {
         if opts.prune {
-            writer.forget_file(&file);
+            writer.forget_file(&file)?;
             manifest.files.remove(&file);
             report.pruned_files.push(file);
         } else {

@@ -41,8 +41,13 @@ pub struct ArticleWriter {
     seen: HashMap<String, String>,
     /// Groups near duplicates; loaded from the index at the first article.
     grouper: Option<Grouper>,
+    /// Articles queued for the next batch.
+    pending: Vec<Article>,
     pub summary: Summary,
 }
+
+/// Articles written together (their signatures computed in parallel).
+const ARTICLE_BATCH: usize = 256;
 
 impl ArticleWriter {
     pub fn new(index: &AkhbarIndex, opts: &WriterOptions) -> Result<ArticleWriter> {
@@ -63,32 +68,38 @@ impl ArticleWriter {
             index: index.clone(),
             seen: HashMap::new(),
             grouper: None,
+            pending: Vec::new(),
             summary: Summary::default(),
         })
     }
 
     /// Forgets what `file` held before: its articles are about to be read again.
-    pub fn begin_file(&mut self, file: &str) {
+    pub fn begin_file(&mut self, file: &str) -> Result<()> {
+        // Queued articles go in before the delete, keeping the order of operations.
+        self.flush()?;
         self.summary.files_read += 1;
         self.writer
             .delete_term(Term::from_field_text(self.index.fields.file, file));
+        Ok(())
     }
 
     /// Takes one item of an ingestion run: a file about to be read again, an
     /// article, or a skip.
     pub fn take(&mut self, item: Item) -> Result<()> {
         match item {
-            Item::File(file) => self.begin_file(&file),
-            Item::Article(article) => self.add(&article)?,
+            Item::File(file) => self.begin_file(&file)?,
+            Item::Article(article) => self.add_owned(*article)?,
             Item::Skip(skip) => self.skip(skip),
         }
         Ok(())
     }
 
     /// Removes every article of `file` (a file gone from the corpus).
-    pub fn forget_file(&mut self, file: &str) {
+    pub fn forget_file(&mut self, file: &str) -> Result<()> {
+        self.flush()?;
         self.writer
             .delete_term(Term::from_field_text(self.index.fields.file, file));
+        Ok(())
     }
 
     /// Records a skipped item.
@@ -96,8 +107,45 @@ impl ArticleWriter {
         self.summary.skipped.push(skip);
     }
 
-    /// Indexes one article, replacing any article with the same id.
+    /// Indexes one article, replacing any article with the same id (see
+    /// [`ArticleWriter::add_owned`]).
     pub fn add(&mut self, article: &Article) -> Result<()> {
+        self.add_owned(article.clone())
+    }
+
+    /// Queues one article for indexing; articles are written in batches whose
+    /// near-duplicate signatures are computed in parallel, in the order given.
+    pub fn add_owned(&mut self, article: Article) -> Result<()> {
+        self.pending.push(article);
+        if self.pending.len() >= ARTICLE_BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the queued articles.
+    pub fn flush(&mut self) -> Result<()> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::take(&mut self.pending);
+        let signatures: Vec<Signature> = {
+            use rayon::prelude::*;
+            batch
+                .par_iter()
+                .map(|a| dedup::signature(&format!("{}\n{}", a.title, a.body)))
+                .collect()
+        };
+        if self.grouper.is_none() {
+            self.grouper = Some(load_grouper(&self.index)?);
+        }
+        for (article, signature) in batch.iter().zip(signatures) {
+            self.write(article, &signature)?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self, article: &Article, signature: &Signature) -> Result<()> {
         if let Some(first) = self.seen.get(&article.id) {
             let detail = format!("id `{}` already used by {first}", article.id);
             self.summary.skipped.push(Skip {
@@ -112,12 +160,8 @@ impl ArticleWriter {
         let fields = &self.index.fields;
         self.writer
             .delete_term(Term::from_field_text(fields.id, &article.id));
-        let signature = dedup::signature(&format!("{}\n{}", article.title, article.body));
-        if self.grouper.is_none() {
-            self.grouper = Some(load_grouper(&self.index)?);
-        }
         let group = match self.grouper.as_mut() {
-            Some(grouper) => grouper.add(&article.id, &signature),
+            Some(grouper) => grouper.add(&article.id, signature),
             None => article.id.clone(),
         };
         let mut doc = self.document(article);
@@ -179,6 +223,7 @@ impl ArticleWriter {
     /// Commits everything added and waits for merges to finish; with
     /// `merge_all`, merges the whole index into one segment.
     pub fn commit(mut self, merge_all: bool) -> Result<Summary> {
+        self.flush()?;
         self.writer.commit()?;
         if merge_all {
             let segments = self.index.index.searchable_segment_ids()?;

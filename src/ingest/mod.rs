@@ -352,6 +352,10 @@ fn read_page(
     sink(Item::Article(Box::new(article)))
 }
 
+/// Lines of a JSON Lines file read before they are parsed together, in
+/// parallel: bounds the memory of the pipeline.
+const LINE_BATCH: usize = 512;
+
 fn read_json_lines(
     reader: Box<dyn Read + Send>,
     rel: &str,
@@ -359,60 +363,73 @@ fn read_json_lines(
     sink: &mut impl FnMut(Item) -> Result<()>,
 ) -> Result<()> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let mut buf = Vec::new();
+    let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(LINE_BATCH);
     let mut line_no = 0usize;
     loop {
-        buf.clear();
         line_no += 1;
-        let skip = |reason, detail: String| {
-            Item::Skip(Skip {
-                path: rel.to_string(),
-                line: Some(line_no),
-                reason,
-                detail,
-            })
-        };
-        match reader.read_until(b'\n', &mut buf) {
+        let mut buf = Vec::new();
+        let read = reader.read_until(b'\n', &mut buf);
+        let done = !matches!(read, Ok(n) if n > 0);
+        if !done {
+            batch.push((line_no, buf));
+        }
+        if done || batch.len() >= LINE_BATCH {
+            let items: Vec<Vec<Item>> = {
+                use rayon::prelude::*;
+                batch
+                    .par_drain(..)
+                    .map(|(line_no, bytes)| json_line_items(&bytes, rel, line_no, opts))
+                    .collect()
+            };
+            for item in items.into_iter().flatten() {
+                sink(item)?;
+            }
+        }
+        match read {
             Ok(0) => return Ok(()),
             Ok(_) => {}
             Err(e) => {
                 // A truncated or corrupt compressed stream: what came before is kept.
-                return sink(skip(
-                    SkipReason::ReadError,
-                    format!("{e}; the file is cut at this line"),
-                ));
+                return sink(Item::Skip(Skip {
+                    path: rel.to_string(),
+                    line: Some(line_no),
+                    reason: SkipReason::ReadError,
+                    detail: format!("{e}; the file is cut at this line"),
+                }));
             }
         }
-        let decoded;
-        let line = match std::str::from_utf8(&buf) {
-            Ok(line) => line,
-            Err(_) => match encoding::decode(&buf, None) {
-                Ok(d) => {
-                    decoded = d.text;
-                    decoded.as_str()
-                }
-                Err(e) => {
-                    sink(skip(SkipReason::Undecodable, e.to_string()))?;
-                    continue;
-                }
-            },
-        };
-        let line = line.trim_start_matches('\u{feff}').trim();
-        if line.is_empty() {
-            continue;
-        }
-        let record = match jsonl::parse_line_mapped(line, &opts.field_map) {
-            Ok(record) => record,
-            Err(jsonl::RecordError::Malformed(detail)) => {
-                sink(skip(SkipReason::MalformedJson, detail))?;
-                continue;
+    }
+}
+
+/// What one line of a JSON Lines file gives (see [`record_items`]).
+fn json_line_items(bytes: &[u8], rel: &str, line_no: usize, opts: &IngestOptions) -> Vec<Item> {
+    let skip = |reason, detail: String| {
+        vec![Item::Skip(Skip {
+            path: rel.to_string(),
+            line: Some(line_no),
+            reason,
+            detail,
+        })]
+    };
+    let decoded;
+    let line = match std::str::from_utf8(bytes) {
+        Ok(line) => line,
+        Err(_) => match encoding::decode(bytes, None) {
+            Ok(d) => {
+                decoded = d.text;
+                decoded.as_str()
             }
-            Err(jsonl::RecordError::MissingBody) => {
-                sink(skip(SkipReason::MissingBody, String::new()))?;
-                continue;
-            }
-        };
-        emit_record(record, rel, line_no, sink)?;
+            Err(e) => return skip(SkipReason::Undecodable, e.to_string()),
+        },
+    };
+    let line = line.trim_start_matches('\u{feff}').trim();
+    if line.is_empty() {
+        return Vec::new();
+    }
+    match jsonl::parse_line_mapped(line, &opts.field_map) {
+        Ok(record) => record_items(record, rel, line_no),
+        Err(jsonl::RecordError::Malformed(detail)) => skip(SkipReason::MalformedJson, detail),
+        Err(jsonl::RecordError::MissingBody) => skip(SkipReason::MissingBody, String::new()),
     }
 }
 
@@ -447,6 +464,16 @@ fn emit_record(
     line_no: usize,
     sink: &mut impl FnMut(Item) -> Result<()>,
 ) -> Result<()> {
+    for item in record_items(record, rel, line_no) {
+        sink(item)?;
+    }
+    Ok(())
+}
+
+/// What one record gives: its article, after a warning about its date if
+/// any, or the skip that replaces it. Pure, so records can be built in
+/// parallel.
+fn record_items(record: Record, rel: &str, line_no: usize) -> Vec<Item> {
     let skip = |reason, detail: String| {
         Item::Skip(Skip {
             path: rel.to_string(),
@@ -459,14 +486,15 @@ fn emit_record(
         .and_then(|(title, _)| Ok((title, encoding::repair_mojibake(&record.body)?.0)));
     let (title, body) = match repaired {
         Ok(fields) => fields,
-        Err(e) => return sink(skip(SkipReason::Mojibake, e.to_string())),
+        Err(e) => return vec![skip(SkipReason::Mojibake, e.to_string())],
     };
+    let mut items = Vec::with_capacity(1);
     let date = match &record.date {
         None => None,
         Some(raw) => match dates::parse_date(raw) {
             Some(date) => Some(date),
             None => {
-                sink(skip(SkipReason::InvalidDate, format!("`{raw}`")))?;
+                items.push(skip(SkipReason::InvalidDate, format!("`{raw}`")));
                 None
             }
         },
@@ -486,7 +514,8 @@ fn emit_record(
         path,
         rel.to_string(),
     );
-    sink(Item::Article(Box::new(article)))
+    items.push(Item::Article(Box::new(article)));
+    items
 }
 
 /// Assembles an article: splits the body into passages and detects their
