@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod article;
 pub mod dedup;
 pub mod error;
+pub mod eval;
 pub mod index;
 pub mod ingest;
 pub mod lang;

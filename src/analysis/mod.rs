@@ -23,11 +23,13 @@
 pub mod arabic;
 pub mod french;
 pub mod latin;
+mod questions;
 mod stopwords;
 pub mod tokenizer;
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream, TokenizerManager};
 
+pub use questions::is_question_word;
 pub use tokenizer::{AkhbarTokenStream, AkhbarTokenizer, MAX_TERM_BYTES};
 
 use crate::lang::Lang;

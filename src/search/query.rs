@@ -17,7 +17,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
-use crate::analysis::{analyzer, AnalysisOptions};
+use crate::analysis::{analyzer, is_question_word, AnalysisOptions};
 use crate::index::Fields;
 use crate::lang::Lang;
 
@@ -45,16 +45,68 @@ fn at(position: Option<usize>) -> String {
         .unwrap_or_default()
 }
 
+/// How the words of a query combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueryMode {
+    /// Every word is required (`maroc budget` = `maroc AND budget`): the
+    /// default of `akhbar-search`.
+    #[default]
+    All,
+    /// Any word may match, and the more (and rarer) words match, the higher
+    /// the score: BM25 bag of words, for natural-language queries
+    /// (questions). Words marked `+` stay required, `-` excluded.
+    Any,
+}
+
 /// How query words are weighed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
     /// Boost of a match in the title over a match in the body.
     pub title_boost: f32,
+    /// How the words combine.
+    pub mode: QueryMode,
+    /// Boost of the proximity clauses: each pair of consecutive query words
+    /// (across unquoted words) found within `proximity_slop` positions of
+    /// each other in the body adds a bonus; 0 turns them off.
+    pub proximity: f32,
+    /// How far apart (in positions, stop words counted) the two words of a
+    /// proximity pair may be.
+    pub proximity_slop: u32,
+    /// Drop question words (`quand`, `combien`, `متى`, `كم`, ...) from
+    /// unquoted query words.
+    pub question_words: bool,
+    /// With no language given, narrow the languages by the query's script:
+    /// an Arabic-only query is searched as Arabic, a Latin-only query as
+    /// French, Spanish, English (and other).
+    pub script_hint: bool,
 }
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { title_boost: 2.0 }
+        Weights {
+            title_boost: 2.0,
+            mode: QueryMode::All,
+            proximity: 0.0,
+            proximity_slop: 0,
+            question_words: false,
+            script_hint: false,
+        }
+    }
+}
+
+impl Weights {
+    /// The ranking for natural-language queries (questions), as measured by
+    /// `akhbar-eval`: any word may match, question words dropped, a bonus
+    /// for query words found close together.
+    pub fn natural_language() -> Self {
+        Weights {
+            title_boost: 0.5,
+            mode: QueryMode::Any,
+            proximity: 0.3,
+            proximity_slop: 2,
+            question_words: true,
+            script_hint: true,
+        }
     }
 }
 
@@ -104,6 +156,36 @@ pub fn parse(text: &str) -> Result<ParsedQuery, QueryError> {
             })
         }
     }
+}
+
+/// Reads `text` as plain words, without the query language: every
+/// whitespace-separated word is one unquoted word (for natural-language
+/// queries such as questions, whose apostrophes, hyphens and colons are
+/// not operators). Combine with [`QueryMode::Any`].
+pub fn parse_words(text: &str) -> Result<ParsedQuery, QueryError> {
+    let clauses: Vec<(Option<query_grammar::Occur>, UserInputAst)> = text
+        .split_whitespace()
+        .map(|word| {
+            let literal = UserInputLiteral {
+                field_name: None,
+                phrase: word.to_string(),
+                delimiter: Delimiter::None,
+                slop: 0,
+                prefix: false,
+            };
+            (
+                None,
+                UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(literal))),
+            )
+        })
+        .collect();
+    if clauses.is_empty() {
+        return Err(QueryError::Empty);
+    }
+    Ok(ParsedQuery {
+        text: text.to_string(),
+        ast: UserInputAst::Clause(clauses),
+    })
 }
 
 /// Finds an unclosed quote or parenthesis, which the grammar would
@@ -175,18 +257,28 @@ impl<'a> QueryCompiler<'a> {
         if query.is_match_all() {
             return Ok(Box::new(AllQuery));
         }
-        let langs: Vec<Lang> = if langs.is_empty() {
-            Lang::ALL.to_vec()
-        } else {
+        let langs: Vec<Lang> = if !langs.is_empty() {
             langs.to_vec()
+        } else if self.weights.script_hint {
+            script_langs(&query.text)
+        } else {
+            Lang::ALL.to_vec()
         };
-        let branches: Vec<(Occur, Box<dyn Query>)> = langs
-            .iter()
-            .filter_map(|&lang| {
-                self.compile_ast(&query.ast, lang)
-                    .map(|q| (Occur::Should, q))
-            })
-            .collect();
+        let mut branches: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for &lang in &langs {
+            let Some(words) = self.compile_ast(&query.ast, lang) else {
+                continue;
+            };
+            let proximity = self.proximity_clauses(&query.ast, lang);
+            let branch: Box<dyn Query> = if proximity.is_empty() {
+                words
+            } else {
+                let mut clauses = vec![(Occur::Must, words)];
+                clauses.extend(proximity.into_iter().map(|q| (Occur::Should, q)));
+                Box::new(BooleanQuery::new(clauses))
+            };
+            branches.push((Occur::Should, branch));
+        }
         match branches.len() {
             0 => Err(QueryError::NothingToSearch(query.text.trim().to_string())),
             1 => Ok(branches
@@ -198,6 +290,59 @@ impl<'a> QueryCompiler<'a> {
         }
     }
 
+    /// The proximity bonus of one language: a sloppy two-word phrase on the
+    /// body for each pair of consecutive unquoted words of the top level
+    /// (`QueryMode::Any` only, `Weights::proximity > 0`).
+    fn proximity_clauses(&mut self, ast: &UserInputAst, lang: Lang) -> Vec<Box<dyn Query>> {
+        if self.weights.proximity <= 0.0 || self.weights.mode != QueryMode::Any {
+            return Vec::new();
+        }
+        let UserInputAst::Clause(clauses) = ast else {
+            return Vec::new();
+        };
+        let mut words: Vec<String> = Vec::new();
+        for (occur, sub) in clauses {
+            if matches!(occur, Some(query_grammar::Occur::MustNot)) {
+                continue;
+            }
+            let UserInputAst::Leaf(leaf) = sub else {
+                continue;
+            };
+            let UserInputLeaf::Literal(literal) = &**leaf else {
+                continue;
+            };
+            if literal.field_name.is_some() || literal.delimiter != Delimiter::None {
+                continue;
+            }
+            let literal = unquoted_operators(literal);
+            if literal.prefix || literal.slop > 0 {
+                continue;
+            }
+            words.extend(
+                self.analyze(lang, &literal.phrase, true)
+                    .into_iter()
+                    .map(|(_, w)| w),
+            );
+        }
+        let field = self.fields.body_of(lang);
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        for pair in words.windows(2) {
+            if pair[0] == pair[1] {
+                continue;
+            }
+            let mut phrase = PhraseQuery::new(vec![
+                Term::from_field_text(field, &pair[0]),
+                Term::from_field_text(field, &pair[1]),
+            ]);
+            phrase.set_slop(self.weights.proximity_slop);
+            out.push(Box::new(BoostQuery::new(
+                Box::new(phrase),
+                self.weights.proximity,
+            )));
+        }
+        out
+    }
+
     fn compile_ast(&mut self, ast: &UserInputAst, lang: Lang) -> Option<Box<dyn Query>> {
         match ast {
             UserInputAst::Clause(clauses) => {
@@ -205,6 +350,7 @@ impl<'a> QueryCompiler<'a> {
                 let mut positive = false;
                 for (occur, sub) in clauses {
                     let occur = match occur {
+                        None if self.weights.mode == QueryMode::Any => Occur::Should,
                         None | Some(query_grammar::Occur::Must) => Occur::Must,
                         Some(query_grammar::Occur::Should) => Occur::Should,
                         Some(query_grammar::Occur::MustNot) => Occur::MustNot,
@@ -259,7 +405,11 @@ impl<'a> QueryCompiler<'a> {
         (!subs.is_empty()).then(|| Box::new(BooleanQuery::new(subs)) as Box<dyn Query>)
     }
 
-    fn analyze(&mut self, lang: Lang, text: &str) -> Vec<(usize, String)> {
+    /// The terms of `text` in `lang`, with their positions; with
+    /// `drop_questions` (and `Weights::question_words`), question words are
+    /// left out.
+    fn analyze(&mut self, lang: Lang, text: &str, drop_questions: bool) -> Vec<(usize, String)> {
+        let drop_questions = drop_questions && self.weights.question_words;
         let analyzer = match self.analyzers.iter_mut().find(|(l, _)| *l == lang) {
             Some((_, a)) => a,
             None => return Vec::new(),
@@ -268,6 +418,13 @@ impl<'a> QueryCompiler<'a> {
         let mut out = Vec::new();
         while stream.advance() {
             let token = stream.token();
+            if drop_questions
+                && text
+                    .get(token.offset_from..token.offset_to)
+                    .is_some_and(|w| is_question_word(lang, w))
+            {
+                continue;
+            }
             out.push((token.position, token.text.clone()));
         }
         out
@@ -297,7 +454,8 @@ impl<'a> QueryCompiler<'a> {
                 (f.body_of(lang), 1.0),
             ],
         };
-        let tokens = self.analyze(lang, &literal.phrase);
+        let unquoted = literal.delimiter == Delimiter::None && literal.field_name.is_none();
+        let tokens = self.analyze(lang, &literal.phrase, unquoted);
         if tokens.is_empty() {
             return None;
         }
@@ -384,6 +542,20 @@ fn unquoted_operators(literal: &UserInputLiteral) -> UserInputLiteral {
     out
 }
 
+/// The languages a query is searched in when none is given and
+/// `Weights::script_hint` is on: Arabic for Arabic script alone, the Latin
+/// languages for Latin script alone, every language otherwise.
+pub fn script_langs(text: &str) -> Vec<Lang> {
+    let counts = crate::lang::script_counts(text);
+    if counts.arabic > 0 && counts.latin == 0 {
+        vec![Lang::Ar]
+    } else if counts.latin > 0 && counts.arabic == 0 {
+        vec![Lang::Fr, Lang::Es, Lang::En, Lang::Other]
+    } else {
+        Lang::ALL.to_vec()
+    }
+}
+
 fn regex_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -417,6 +589,21 @@ mod tests {
         let err = parse("maroc)").unwrap_err();
         assert!(err.to_string().contains("character 6"), "{err}");
         assert_eq!(parse("   ").unwrap_err(), QueryError::Empty);
+    }
+
+    #[test]
+    fn plain_words_and_script() {
+        let q = parse_words("Qu'est-ce que l'économie ?").unwrap();
+        assert!(!q.is_match_all());
+        assert_eq!(parse_words("  ").unwrap_err(), QueryError::Empty);
+        assert_eq!(script_langs("متى وقع المغرب؟"), [Lang::Ar]);
+        assert_eq!(
+            script_langs("quand le Maroc a signé"),
+            [Lang::Fr, Lang::Es, Lang::En, Lang::Other]
+        );
+        assert_eq!(script_langs("Maroc المغرب"), Lang::ALL.to_vec());
+        assert_eq!(Weights::default().mode, QueryMode::All);
+        assert_eq!(Weights::natural_language().mode, QueryMode::Any);
     }
 
     #[test]

@@ -1,0 +1,575 @@
+//! Relevance evaluation: a test collection (corpus, queries, TREC qrels),
+//! indexed the way akhbar indexes any corpus, searched with akhbar's
+//! ranking, and scored with MRR@10, nDCG@10, Recall@10 and Recall@100.
+//!
+//! A collection folder holds `corpus.jsonl[.gz|.zst]` (`{"id", "title",
+//! "body"}` records; the `id` is what the qrels name), `queries*.tsv`
+//! (`qid<TAB>text`) and `qrels*.tsv` (TREC: `qid 0 docid relevance`).
+//!
+//! ```
+//! use akhbar::eval::{mrr_at, Judgments};
+//! let rels: Judgments = [("d2".to_string(), 1)].into_iter().collect();
+//! let run = ["d1".to_string(), "d2".to_string()];
+//! assert_eq!(mrr_at(&run, &rels, 10), 0.5);
+//! ```
+
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::TopDocs;
+use tantivy::schema::Value;
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use crate::analysis::AnalysisOptions;
+use crate::error::{Error, Result};
+use crate::index::open::create_in_ram;
+use crate::index::writer::{ArticleWriter, WriterOptions};
+use crate::index::AkhbarIndex;
+use crate::ingest::{ingest_file, IngestOptions, Item};
+use crate::search::query::{self, QueryCompiler, Weights};
+
+/// The judged documents of one query: docid → relevance grade (> 0 is
+/// relevant).
+pub type Judgments = HashMap<String, u32>;
+
+/// The files of a test collection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollectionFiles {
+    pub corpus: PathBuf,
+    pub queries: PathBuf,
+    pub qrels: PathBuf,
+}
+
+/// Finds the files of the collection in `dir`: `corpus.jsonl[.gz|.zst]`,
+/// and the one `queries*.tsv` and one `qrels*.tsv` unless given.
+pub fn find_collection(
+    dir: &Path,
+    queries: Option<&Path>,
+    qrels: Option<&Path>,
+) -> Result<CollectionFiles> {
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} is not a folder: give the folder of a test collection",
+            dir.display()
+        )));
+    }
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    names.sort();
+    let name_of = |p: &PathBuf| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string()
+    };
+    let corpus = ["corpus.jsonl", "corpus.jsonl.gz", "corpus.jsonl.zst"]
+        .iter()
+        .map(|n| dir.join(n))
+        .find(|p| p.is_file())
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "no corpus.jsonl, corpus.jsonl.gz or corpus.jsonl.zst in {}",
+                dir.display()
+            ))
+        })?;
+    let pick = |given: Option<&Path>, prefix: &str, flag: &str| -> Result<PathBuf> {
+        if let Some(p) = given {
+            return Ok(p.to_path_buf());
+        }
+        let found: Vec<&PathBuf> = names
+            .iter()
+            .filter(|p| {
+                let n = name_of(p);
+                n.starts_with(prefix) && n.ends_with(".tsv")
+            })
+            .collect();
+        match found.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(Error::Usage(format!(
+                "no {prefix}*.tsv in {}: name the file with {flag}",
+                dir.display()
+            ))),
+            _ => Err(Error::Usage(format!(
+                "{} {prefix}*.tsv files in {}: choose one with {flag}",
+                found.len(),
+                dir.display()
+            ))),
+        }
+    };
+    Ok(CollectionFiles {
+        corpus,
+        queries: pick(queries, "queries", "--queries")?,
+        qrels: pick(qrels, "qrels", "--qrels")?,
+    })
+}
+
+fn lines(path: &Path) -> Result<Vec<String>> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    std::io::BufReader::new(file)
+        .lines()
+        .collect::<std::io::Result<Vec<String>>>()
+        .map_err(|e| Error::io(path, e))
+}
+
+/// Reads `qid<TAB>text` lines, in file order (blank lines skipped).
+pub fn read_queries(path: &Path) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (i, line) in lines(path)?.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (qid, text) = line.split_once('\t').ok_or_else(|| {
+            Error::Usage(format!(
+                "{}:{}: expected `qid<TAB>query`",
+                path.display(),
+                i + 1
+            ))
+        })?;
+        out.push((qid.trim().to_string(), text.trim().to_string()));
+    }
+    Ok(out)
+}
+
+/// Reads TREC qrels (`qid iter docid rel`, whitespace-separated).
+pub fn read_qrels(path: &Path) -> Result<HashMap<String, Judgments>> {
+    let mut out: HashMap<String, Judgments> = HashMap::new();
+    for (i, line) in lines(path)?.iter().enumerate() {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let bad = || {
+            Error::Usage(format!(
+                "{}:{}: expected TREC qrels `qid 0 docid relevance`",
+                path.display(),
+                i + 1
+            ))
+        };
+        if parts.len() != 4 {
+            return Err(bad());
+        }
+        let rel: i64 = parts[3].parse().map_err(|_| bad())?;
+        out.entry(parts[0].to_string())
+            .or_default()
+            .insert(parts[2].to_string(), rel.max(0) as u32);
+    }
+    Ok(out)
+}
+
+/// Reciprocal rank of the first relevant document within the top `k`.
+pub fn mrr_at(run: &[String], rels: &Judgments, k: usize) -> f64 {
+    run.iter()
+        .take(k)
+        .position(|d| rels.get(d).is_some_and(|&r| r > 0))
+        .map_or(0.0, |i| 1.0 / (i as f64 + 1.0))
+}
+
+/// Fraction of the relevant documents found in the top `k`.
+pub fn recall_at(run: &[String], rels: &Judgments, k: usize) -> f64 {
+    let relevant = rels.values().filter(|&&r| r > 0).count();
+    if relevant == 0 {
+        return 0.0;
+    }
+    let found = run
+        .iter()
+        .take(k)
+        .filter(|d| rels.get(*d).is_some_and(|&r| r > 0))
+        .count();
+    found as f64 / relevant as f64
+}
+
+/// nDCG at `k` with trec_eval's definition (`ndcg_cut`): gain = grade,
+/// discount = log2(rank + 1), normalised by the ideal ordering of the
+/// judged grades.
+pub fn ndcg_at(run: &[String], rels: &Judgments, k: usize) -> f64 {
+    let dcg: f64 = run
+        .iter()
+        .take(k)
+        .enumerate()
+        .map(|(i, d)| f64::from(rels.get(d).copied().unwrap_or(0)) / (i as f64 + 2.0).log2())
+        .sum();
+    let mut ideal: Vec<u32> = rels.values().copied().filter(|&r| r > 0).collect();
+    ideal.sort_unstable_by(|a, b| b.cmp(a));
+    let idcg: f64 = ideal
+        .iter()
+        .take(k)
+        .enumerate()
+        .map(|(i, &r)| f64::from(r) / (i as f64 + 2.0).log2())
+        .sum();
+    if idcg == 0.0 {
+        0.0
+    } else {
+        dcg / idcg
+    }
+}
+
+/// The mean figures of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
+pub struct Metrics {
+    /// Queries evaluated (those with at least one relevant document).
+    pub queries: usize,
+    pub mrr_10: f64,
+    pub ndcg_10: f64,
+    pub recall_10: f64,
+    pub recall_100: f64,
+}
+
+/// Scores a run (ranked docids per qid) against qrels: the mean over every
+/// query of `qrels` with a relevant document (a query without results
+/// counts as 0).
+pub fn evaluate(run: &HashMap<String, Vec<String>>, qrels: &HashMap<String, Judgments>) -> Metrics {
+    let mut m = Metrics::default();
+    let empty = Vec::new();
+    for (qid, rels) in qrels {
+        if !rels.values().any(|&r| r > 0) {
+            continue;
+        }
+        let ranked = run.get(qid).unwrap_or(&empty);
+        m.queries += 1;
+        m.mrr_10 += mrr_at(ranked, rels, 10);
+        m.ndcg_10 += ndcg_at(ranked, rels, 10);
+        m.recall_10 += recall_at(ranked, rels, 10);
+        m.recall_100 += recall_at(ranked, rels, 100);
+    }
+    if m.queries > 0 {
+        let n = m.queries as f64;
+        m.mrr_10 /= n;
+        m.ndcg_10 /= n;
+        m.recall_10 /= n;
+        m.recall_100 /= n;
+    }
+    m
+}
+
+/// What was indexed.
+#[derive(Debug, Clone, Default)]
+pub struct IndexedCorpus {
+    pub articles: usize,
+    pub skipped: usize,
+    /// Articles per dominant language (`fr`, `ar`, ...).
+    pub by_lang: Vec<(String, usize)>,
+}
+
+/// Indexes a corpus file into a new in-memory index, with language detected
+/// per passage as for any corpus.
+pub fn index_corpus(corpus: &Path, opts: AnalysisOptions) -> Result<(AkhbarIndex, IndexedCorpus)> {
+    let index = create_in_ram(opts)?;
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(2);
+    let mut writer = ArticleWriter::new(
+        &index,
+        &WriterOptions {
+            threads,
+            memory_bytes: 200 * 1024 * 1024,
+        },
+    )?;
+    let dir = corpus.parent().unwrap_or(Path::new("."));
+    let mut by_lang: HashMap<String, usize> = HashMap::new();
+    ingest_file(dir, corpus, &IngestOptions::default(), &mut |item| {
+        match item {
+            Item::File(file) => writer.begin_file(&file)?,
+            Item::Article(article) => {
+                *by_lang.entry(article.lang.code().to_string()).or_default() += 1;
+                writer.add(&article)?
+            }
+            Item::Skip(skip) => writer.skip(skip),
+        }
+        Ok(())
+    })?;
+    let summary = writer.commit(true)?;
+    let mut by_lang: Vec<(String, usize)> = by_lang.into_iter().collect();
+    by_lang.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let report = IndexedCorpus {
+        articles: summary.articles_indexed,
+        skipped: summary.skipped.len(),
+        by_lang,
+    };
+    Ok((index, report))
+}
+
+/// A query's text made into plain words for a bag-of-words search: the
+/// query language's operators (`"`, `-`, `:`, `*`, `~`, parentheses, `OR`,
+/// ...) are read as punctuation, apostrophes between letters kept.
+pub fn plain_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric()
+            || c == '\''
+            || c == '\u{2019}'
+            || c == '\u{0640}'
+            || unicode_normalization::char::is_combining_mark(c)
+        {
+            out.push(c);
+        } else {
+            out.push(' ');
+        }
+    }
+    out.split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c| c == '\'' || c == '\u{2019}');
+            if matches!(w, "AND" | "OR" | "NOT" | "IN") {
+                w.to_lowercase()
+            } else {
+                w.to_string()
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One ranked result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub docid: String,
+    pub score: f32,
+}
+
+/// Runs every query (as plain words, see [`plain_words`]) and returns the
+/// top `depth` per query, in query order; `threads` searches in parallel.
+pub fn run_queries(
+    index: &AkhbarIndex,
+    queries: &[(String, String)],
+    opts: AnalysisOptions,
+    weights: Weights,
+    depth: usize,
+    threads: usize,
+) -> Result<Vec<Vec<Ranked>>> {
+    let reader = index.index.reader()?;
+    let searcher = reader.searcher();
+    let ids = docids(&searcher, index)?;
+    let threads = threads.max(1);
+    let chunk = queries.len().div_ceil(threads).max(1);
+    let results: Vec<Result<Vec<Vec<Ranked>>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = queries
+            .chunks(chunk)
+            .map(|part| {
+                let searcher = &searcher;
+                let ids = &ids;
+                scope.spawn(move || -> Result<Vec<Vec<Ranked>>> {
+                    let mut compiler = QueryCompiler::new(&index.fields, opts, weights);
+                    let top = TopDocs::with_limit(depth.max(1)).order_by_score();
+                    let mut out = Vec::with_capacity(part.len());
+                    for (_, text) in part {
+                        let parsed = match query::parse_words(&plain_words(text)) {
+                            Ok(p) => p,
+                            Err(_) => {
+                                out.push(Vec::new());
+                                continue;
+                            }
+                        };
+                        let compiled = match compiler.compile(&parsed, &[]) {
+                            Ok(q) => q,
+                            Err(_) => {
+                                out.push(Vec::new());
+                                continue;
+                            }
+                        };
+                        let hits: Vec<(f32, DocAddress)> = searcher.search(&compiled, &top)?;
+                        out.push(
+                            hits.into_iter()
+                                .map(|(score, a)| Ranked {
+                                    docid: ids[a.segment_ord as usize][a.doc_id as usize].clone(),
+                                    score,
+                                })
+                                .collect(),
+                        );
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a search thread panicked"))
+            .collect()
+    });
+    let mut all = Vec::with_capacity(queries.len());
+    for part in results {
+        all.extend(part?);
+    }
+    Ok(all)
+}
+
+/// The stored `id` of every document, by segment and doc id.
+fn docids(searcher: &Searcher, index: &AkhbarIndex) -> Result<Vec<Vec<String>>> {
+    let mut out = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let mut ids = Vec::with_capacity(segment.max_doc() as usize);
+        for doc_id in 0..segment.max_doc() {
+            let doc: TantivyDocument = searcher.doc(DocAddress::new(ord as u32, doc_id))?;
+            let id = doc
+                .get_first(index.fields.id)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string();
+            ids.push(id);
+        }
+        out.push(ids);
+    }
+    Ok(out)
+}
+
+/// A TREC run file: `qid Q0 docid rank score tag`, one line per result.
+pub fn trec_run(queries: &[(String, String)], results: &[Vec<Ranked>], tag: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    for ((qid, _), ranked) in queries.iter().zip(results) {
+        for (i, r) in ranked.iter().enumerate() {
+            let _ = writeln!(out, "{qid} Q0 {} {} {:.6} {tag}", r.docid, i + 1, r.score);
+        }
+    }
+    out
+}
+
+/// Everything a run of the evaluation measured.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    pub files: CollectionFiles,
+    pub corpus: IndexedCorpus,
+    pub metrics: Metrics,
+    pub queries: Vec<(String, String)>,
+    pub results: Vec<Vec<Ranked>>,
+    pub index_secs: f64,
+    pub search_secs: f64,
+}
+
+/// Indexes the collection, runs its queries (top 100) and scores them.
+pub fn evaluate_collection(
+    files: &CollectionFiles,
+    opts: AnalysisOptions,
+    weights: Weights,
+    threads: usize,
+) -> Result<Evaluation> {
+    let queries = read_queries(&files.queries)?;
+    let qrels = read_qrels(&files.qrels)?;
+    let start = std::time::Instant::now();
+    let (index, corpus) = index_corpus(&files.corpus, opts)?;
+    let index_secs = start.elapsed().as_secs_f64();
+    let start = std::time::Instant::now();
+    let results = run_queries(&index, &queries, opts, weights, 100, threads)?;
+    let search_secs = start.elapsed().as_secs_f64();
+    let run: HashMap<String, Vec<String>> = queries
+        .iter()
+        .zip(&results)
+        .map(|((qid, _), r)| (qid.clone(), r.iter().map(|x| x.docid.clone()).collect()))
+        .collect();
+    // Only the queries of the queries file are scored.
+    let asked: std::collections::HashSet<&str> = queries.iter().map(|(q, _)| q.as_str()).collect();
+    let qrels: HashMap<String, Judgments> = qrels
+        .into_iter()
+        .filter(|(q, _)| asked.contains(q.as_str()))
+        .collect();
+    let metrics = evaluate(&run, &qrels);
+    Ok(Evaluation {
+        files: files.clone(),
+        corpus,
+        metrics,
+        queries,
+        results,
+        index_secs,
+        search_secs,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rels(pairs: &[(&str, u32)]) -> Judgments {
+        pairs.iter().map(|(d, r)| (d.to_string(), *r)).collect()
+    }
+
+    fn run(ids: &[&str]) -> Vec<String> {
+        ids.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn mrr() {
+        let r = rels(&[("b", 1), ("c", 1)]);
+        assert!(close(mrr_at(&run(&["a", "b", "c"]), &r, 10), 0.5));
+        assert!(close(mrr_at(&run(&["c"]), &r, 10), 1.0));
+        assert!(close(mrr_at(&run(&["a", "b"]), &r, 1), 0.0));
+        assert!(close(mrr_at(&run(&[]), &r, 10), 0.0));
+        // A judged but non-relevant document does not count.
+        let r = rels(&[("a", 0), ("b", 1)]);
+        assert!(close(mrr_at(&run(&["a", "x", "b"]), &r, 10), 1.0 / 3.0));
+    }
+
+    #[test]
+    fn ndcg_binary() {
+        let r = rels(&[("b", 1)]);
+        // Relevant at rank 2: 1/log2(3).
+        assert!(close(ndcg_at(&run(&["a", "b"]), &r, 10), 1.0 / 3f64.log2()));
+        assert!(close(ndcg_at(&run(&["b", "a"]), &r, 10), 1.0));
+        assert!(close(ndcg_at(&run(&["a", "b"]), &r, 1), 0.0));
+        // Two relevant, found at ranks 1 and 3: (1 + 1/2) / (1 + 1/log2(3)).
+        let r = rels(&[("a", 1), ("c", 1)]);
+        let want = (1.0 + 0.5) / (1.0 + 1.0 / 3f64.log2());
+        assert!(close(ndcg_at(&run(&["a", "b", "c"]), &r, 10), want));
+    }
+
+    #[test]
+    fn ndcg_graded() {
+        let r = rels(&[("a", 1), ("b", 2), ("c", 0)]);
+        // Run a, b: DCG = 1/1 + 2/log2(3); ideal b, a: 2/1 + 1/log2(3).
+        let dcg = 1.0 + 2.0 / 3f64.log2();
+        let idcg = 2.0 + 1.0 / 3f64.log2();
+        assert!(close(ndcg_at(&run(&["a", "b"]), &r, 10), dcg / idcg));
+        assert!(close(ndcg_at(&run(&["b", "a", "c"]), &r, 10), 1.0));
+        assert!(close(ndcg_at(&run(&["c"]), &r, 10), 0.0));
+    }
+
+    #[test]
+    fn recall() {
+        let r = rels(&[("a", 1), ("b", 1), ("c", 0)]);
+        assert!(close(recall_at(&run(&["a", "x", "c"]), &r, 10), 0.5));
+        assert!(close(recall_at(&run(&["x", "a", "b"]), &r, 2), 0.5));
+        assert!(close(recall_at(&run(&["b", "a"]), &r, 100), 1.0));
+        assert!(close(recall_at(&run(&["a"]), &rels(&[]), 10), 0.0));
+    }
+
+    #[test]
+    fn mean_over_judged_queries() {
+        let qrels: HashMap<String, Judgments> = [
+            ("q1".to_string(), rels(&[("a", 1)])),
+            ("q2".to_string(), rels(&[("b", 1)])),
+            ("q3".to_string(), rels(&[("c", 0)])),
+        ]
+        .into_iter()
+        .collect();
+        let results: HashMap<String, Vec<String>> = [
+            ("q1".to_string(), run(&["a"])),
+            ("q3".to_string(), run(&["c"])),
+        ]
+        .into_iter()
+        .collect();
+        let m = evaluate(&results, &qrels);
+        assert_eq!(m.queries, 2);
+        assert!(close(m.mrr_10, 0.5));
+        assert!(close(m.recall_100, 0.5));
+    }
+
+    #[test]
+    fn plain_words_drop_operators() {
+        assert_eq!(
+            plain_words("Qu'est-ce que \"la\" convention (de Budapest) ?"),
+            "Qu'est ce que la convention de Budapest"
+        );
+        assert_eq!(plain_words("- من الذي أسس؟"), "من الذي أسس");
+        assert_eq!(
+            plain_words("paix OR guerre: title:x*"),
+            "paix or guerre title x"
+        );
+    }
+}
