@@ -80,8 +80,10 @@ fn mojibake_is_repaired_when_unambiguous() {
 #[test]
 fn unrepairable_mojibake_is_skipped_with_its_reason() {
     let dir = tempfile::tempdir().unwrap();
-    let garbled = WINDOWS_1252.decode(FR_PAGE.as_bytes()).0.into_owned();
-    // Half garbled, half clean: no single re-decoding explains it.
+    let source = format!("{FR_PAGE}Prix : 3 € l’unité, « net ».\n");
+    let garbled = WINDOWS_1252.decode(source.as_bytes()).0.into_owned();
+    // Half garbled, half clean: no single re-decoding explains it, and the
+    // garbled `’`, `€`, `«` are three characters each, beyond a pair-by-pair repair.
     let mixed = format!("{FR_PAGE}{garbled}");
     write(dir.path(), "mixed.txt", mixed.as_bytes());
     let got = ingest(dir.path());
@@ -89,6 +91,16 @@ fn unrepairable_mojibake_is_skipped_with_its_reason() {
     let skip = &got.skipped(SkipReason::Mojibake)[0];
     assert_eq!(skip.path, "mixed.txt");
     assert!(skip.detail.contains("mojibake"), "{}", skip.detail);
+}
+
+#[test]
+fn stray_garbled_pairs_in_clean_arabic_are_repaired() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "{\"id\": \"p\", \"title\": \"عدد أولي\", \"body\": \"على سبيل المثال، 3 ، 1 Â· 3، 1 Â· 1 Â· 3 وما إلى ذلك من الأعداد الأولية.\"}\n";
+    write(dir.path(), "r.jsonl", line.as_bytes());
+    let got = ingest(dir.path());
+    assert_eq!(got.articles.len(), 1);
+    assert!(got.article("r.jsonl:1").body.contains("1 · 3، 1 · 1 · 3"));
 }
 
 #[test]

@@ -282,6 +282,30 @@ fn undo(text: &str, encoding: &'static Encoding) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// Repairs `Â·`, `Â«`, `Ã©`... one pair at a time: `Â` or `Ã` followed by a
+/// character of U+00A0..=U+00BF is the UTF-8 encoding of U+00A0..=U+00FF read
+/// as Latin-1 or Windows-1252 (both agree on those bytes), so each pair has
+/// exactly one reading.
+fn repair_latin1_pairs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().filter(|n| matches!(*n as u32, 0xA0..=0xBF));
+        match (c, next) {
+            ('Â', Some(n)) => {
+                out.push(n);
+                chars.next();
+            }
+            ('Ã', Some(n)) => {
+                out.push(char::from_u32(n as u32 + 0x40).unwrap_or(n));
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Repairs UTF-8 text that is mojibake. Returns the text (repaired or not)
 /// and whether it was repaired; an error when the text looks like mojibake
 /// but no single repair explains it.
@@ -318,8 +342,17 @@ pub fn repair_mojibake(text: &str) -> Result<(String, bool), EncodingError> {
             break;
         }
     }
-    // Mojibake left (a page mixing garbled and clean text) is refused when
-    // it is more than a stray pair.
+    // A page mixing garbled and clean text: repair, pair by pair, what reads
+    // one way only (a UTF-8 sequence C2/C3 xx shown as Latin-1), when that
+    // leaves no garbled sequence at all.
+    if suspicious_pairs(&current) > 0 {
+        let local = repair_latin1_pairs(&current);
+        if suspicious_pairs(&local) == 0 {
+            current = local;
+            repaired = true;
+        }
+    }
+    // Mojibake left is refused when it is more than a stray pair.
     let left = suspicious_pairs(&current);
     let letters = current.chars().filter(|c| c.is_alphabetic()).count().max(1);
     if left >= 3 && left * 200 > letters {
@@ -333,6 +366,14 @@ pub fn repair_mojibake(text: &str) -> Result<(String, bool), EncodingError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stray_latin1_pairs_in_clean_text_are_repaired() {
+        let text = "على سبيل المثال، 3 ، 1 Â· 3، 1 Â· 1 Â· 3،3 وما إلى ذلك. مدرسة Ã©cole";
+        let (fixed, repaired) = repair_mojibake(text).unwrap();
+        assert!(repaired);
+        assert_eq!(fixed, "على سبيل المثال، 3 ، 1 · 3، 1 · 1 · 3،3 وما إلى ذلك. مدرسة école");
+    }
 
     fn encode(text: &str, encoding: &'static Encoding) -> Vec<u8> {
         let (bytes, _, unmappable) = encoding.encode(text);
@@ -408,7 +449,10 @@ mod tests {
 
     #[test]
     fn unrepairable_mojibake_is_refused() {
-        let garbled = WINDOWS_1252.decode(FR.as_bytes()).0.into_owned();
+        // `’` and `€` garble into three characters (`â€™`): no pair-by-pair
+        // reading repairs them once clean text surrounds them.
+        let source = format!("{FR} Prix : 3 € l’unité.");
+        let garbled = WINDOWS_1252.decode(source.as_bytes()).0.into_owned();
         let mixed = format!("{garbled} {FR} {garbled} ÿ");
         assert!(matches!(
             repair_mojibake(&mixed),
