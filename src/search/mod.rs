@@ -23,7 +23,7 @@ pub mod timeline;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, MultiCollector, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -150,12 +150,26 @@ pub fn search_with(
     } = compile_request(fields, request)?;
 
     let collapse = !request.all_duplicates;
-    let total_articles = searcher.search(&query, &Count)? as u64;
-    let total = if collapse {
-        searcher.search(&query, &collapse::GroupCount)?
-    } else {
-        total_articles
+    // One pass over every match for the counts and the facets.
+    let mut counting = MultiCollector::new();
+    let count_handle = counting.add_collector(Count);
+    let group_handle = collapse.then(|| counting.add_collector(collapse::GroupCount));
+    let facet_handles: Vec<_> = request
+        .facets
+        .iter()
+        .map(|&kind| (kind, counting.add_collector(facets::collector(kind, fields))))
+        .collect();
+    let mut counted = searcher.search(&query, &counting)?;
+    let total_articles = count_handle.extract(&mut counted) as u64;
+    let total = match group_handle {
+        Some(handle) => handle.extract(&mut counted),
+        None => total_articles,
     };
+    let mut facet_counts = Facets::default();
+    for (kind, handle) in facet_handles {
+        let counts = handle.extract(&mut counted);
+        facet_counts.0.insert(kind.name(), facets::counts(&counts));
+    }
     let limit = request
         .limit
         .min(total.saturating_sub(request.offset as u64) as usize);
@@ -193,11 +207,6 @@ pub fn search_with(
         }
     };
 
-    let mut facet_counts = Facets::default();
-    for &kind in &request.facets {
-        let counts = searcher.search(&query, &facets::collector(kind, fields))?;
-        facet_counts.0.insert(kind.name(), facets::counts(&counts));
-    }
 
     // No snippets asked for (evaluation runs): skip building generators.
     let snippeter = if request.snippet_chars == 0 || page.is_empty() {
