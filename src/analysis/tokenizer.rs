@@ -58,8 +58,15 @@ pub(crate) fn is_letter(c: char) -> bool {
         // Arabic letters (hamza, alef ... yeh; alef wasla ... yeh barree;
         // Arabic supplement). The rest of the block (harakat, some of which
         // Unicode counts as alphabetic, digits, punctuation) asks the tables.
-        0x0621..=0x063A | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5
-        | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF | 0x0750..=0x077F => true,
+        0x0621..=0x063A
+        | 0x0641..=0x064A
+        | 0x066E..=0x066F
+        | 0x0671..=0x06D3
+        | 0x06D5
+        | 0x06EE..=0x06EF
+        | 0x06FA..=0x06FC
+        | 0x06FF
+        | 0x0750..=0x077F => true,
         _ => c.is_alphabetic(),
     }
 }
@@ -93,10 +100,7 @@ pub(crate) fn next_word(text: &str, cursor: &mut usize) -> Option<(usize, usize)
             continue;
         }
         if start.is_some() {
-            if is_apostrophe(c)
-                && prev_letter
-                && iter.peek().is_some_and(|&(_, n)| is_letter(n))
-            {
+            if is_apostrophe(c) && prev_letter && iter.peek().is_some_and(|&(_, n)| is_letter(n)) {
                 end = abs + c.len_utf8();
                 prev_letter = false;
                 continue;

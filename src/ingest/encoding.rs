@@ -290,7 +290,10 @@ fn repair_latin1_pairs(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let next = chars.peek().copied().filter(|n| matches!(*n as u32, 0xA0..=0xBF));
+        let next = chars
+            .peek()
+            .copied()
+            .filter(|n| matches!(*n as u32, 0xA0..=0xBF));
         match (c, next) {
             ('Â', Some(n)) => {
                 out.push(n);
@@ -372,7 +375,10 @@ mod tests {
         let text = "على سبيل المثال، 3 ، 1 Â· 3، 1 Â· 1 Â· 3،3 وما إلى ذلك. مدرسة Ã©cole";
         let (fixed, repaired) = repair_mojibake(text).unwrap();
         assert!(repaired);
-        assert_eq!(fixed, "على سبيل المثال، 3 ، 1 · 3، 1 · 1 · 3،3 وما إلى ذلك. مدرسة école");
+        assert_eq!(
+            fixed,
+            "على سبيل المثال، 3 ، 1 · 3، 1 · 1 · 3،3 وما إلى ذلك. مدرسة école"
+        );
     }
 
     fn encode(text: &str, encoding: &'static Encoding) -> Vec<u8> {

@@ -157,7 +157,12 @@ pub fn search_with(
     let facet_handles: Vec<_> = request
         .facets
         .iter()
-        .map(|&kind| (kind, counting.add_collector(facets::collector(kind, fields))))
+        .map(|&kind| {
+            (
+                kind,
+                counting.add_collector(facets::collector(kind, fields)),
+            )
+        })
         .collect();
     let mut counted = searcher.search(&query, &counting)?;
     let total_articles = count_handle.extract(&mut counted) as u64;
@@ -206,7 +211,6 @@ pub fn search_with(
             fetch = fetch.saturating_mul(4);
         }
     };
-
 
     // No snippets asked for (evaluation runs): skip building generators.
     let snippeter = if request.snippet_chars == 0 || page.is_empty() {
