@@ -250,11 +250,13 @@ pub fn summary_text(
         );
     }
     let _ = writeln!(out, "the index holds {} articles", report.total_articles);
-    let _ = writeln!(
-        out,
-        "dates found for {} of {} articles",
-        summary.articles_with_date, summary.articles_indexed
-    );
+    if summary.articles_indexed > 0 {
+        let _ = writeln!(
+            out,
+            "dates found for {} of {} articles",
+            summary.articles_with_date, summary.articles_indexed
+        );
+    }
     if summary.skipped.is_empty() {
         let _ = writeln!(out, "nothing skipped");
         return out;
