@@ -39,44 +39,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-fn env_or(name: &str, default: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| default.to_string())
-}
-
-fn corpora_dir() -> PathBuf {
-    std::env::var_os("AKHBAR_CORPORA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"))
-}
-
-fn bench_dir() -> PathBuf {
-    PathBuf::from(env_or("AKHBAR_BENCH_DIR", "/tmp/akhbar-bench"))
-}
-
-/// The machine, for the table headers.
-pub fn machine() -> String {
-    let cores = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(0);
-    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    let mem_kb: u64 = meminfo
-        .lines()
-        .find(|l| l.starts_with("MemTotal:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .unwrap_or_default()
-        .lines()
-        .find(|l| l.starts_with("model name"))
-        .and_then(|l| l.split(':').nth(1))
-        .map(|s| s.trim().to_string())
-        .unwrap_or_else(|| "unknown CPU".into());
-    format!(
-        "{cores} cores ({cpu}), {:.1} GiB RAM",
-        mem_kb as f64 / 1024.0 / 1024.0
-    )
-}
+mod support;
+use support::{bench_dir, corpora_dir, env_or, machine};
 
 /// One timed child process.
 #[derive(Debug, Clone, Copy, Default)]
