@@ -207,9 +207,9 @@ fn run(args: &Args) -> anyhow::Result<()> {
         out.write_all(human(&results, args.offset, style).as_bytes())?;
         if let Some(period) = args.timeline {
             let bins = timeline(&results.facets.get(FacetKind::Day), period);
-            let name = format!("{period:?}").to_lowercase();
+
             out.write_all(b"\n")?;
-            out.write_all(timeline_text(&bins, &name, style).as_bytes())?;
+            out.write_all(timeline_text(&bins, period.name(), style).as_bytes())?;
         }
     }
     out.flush()?;

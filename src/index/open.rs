@@ -3,10 +3,9 @@
 
 use std::path::Path;
 
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
-use super::schema::{build_schema, Fields, KEYWORD_TOKENIZER, SCHEMA_VERSION};
+use super::schema::{build_schema, keyword_analyzer, Fields, KEYWORD_TOKENIZER, SCHEMA_VERSION};
 use crate::analysis::{self, AnalysisOptions};
 use crate::error::{Error, Result};
 
@@ -28,13 +27,9 @@ pub fn exists(dir: &Path) -> bool {
 /// Registers akhbar's analyzers on an index.
 pub fn register_tokenizers(index: &Index, opts: AnalysisOptions) {
     analysis::register(index.tokenizers(), opts);
-    index.tokenizers().register(
-        KEYWORD_TOKENIZER,
-        TextAnalyzer::builder(RawTokenizer::default())
-            .filter(LowerCaser)
-            .filter(AsciiFoldingFilter)
-            .build(),
-    );
+    index
+        .tokenizers()
+        .register(KEYWORD_TOKENIZER, keyword_analyzer());
 }
 
 /// Opens the index at `dir`.

@@ -17,6 +17,16 @@ pub const SCHEMA_VERSION: u32 = 2;
 /// accent-folded, so `--source ecoactu` finds `EcoActu`.
 pub const KEYWORD_TOKENIZER: &str = "akhbar_keyword";
 
+/// The analyzer registered as [`KEYWORD_TOKENIZER`], also used to turn a
+/// source name typed by a user into the indexed key.
+pub fn keyword_analyzer() -> tantivy::tokenizer::TextAnalyzer {
+    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
 /// Handles to every field of the schema.
 #[derive(Clone, Debug)]
 pub struct Fields {

@@ -145,11 +145,7 @@ pub fn copies(
         if member_id == id || out.len() >= MAX_COPIES {
             continue;
         }
-        let date = member
-            .get_first(fields.date)
-            .and_then(|v| v.as_datetime())
-            .and_then(|dt| chrono::DateTime::from_timestamp(dt.into_timestamp_secs(), 0))
-            .map(|dt| dt.date_naive().format("%Y-%m-%d").to_string());
+        let date = super::stored_day(&member, fields.date);
         out.push(Duplicate {
             id: member_id,
             source: text(fields.source),

@@ -383,11 +383,7 @@ fn filter_queries(fields: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query
 
 /// A source name as `source_key` indexes it: lowercased, accents folded.
 pub fn source_key(name: &str) -> String {
-    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
-    let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build();
+    let mut analyzer = crate::index::schema::keyword_analyzer();
     let mut stream = analyzer.token_stream(name.trim());
     let mut key = String::new();
     while stream.advance() {
@@ -400,6 +396,14 @@ fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<Strin
     doc.get_first(field)
         .and_then(|v| v.as_str())
         .map(str::to_string)
+}
+
+/// A stored date as `YYYY-MM-DD`.
+fn stored_day(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_datetime())
+        .and_then(|dt| chrono::DateTime::from_timestamp(dt.into_timestamp_secs(), 0))
+        .map(|dt| dt.date_naive().format("%Y-%m-%d").to_string())
 }
 
 fn hit_from_doc(
@@ -421,11 +425,7 @@ fn hit_from_doc(
     let snippet = snippeter
         .map(|s| s.snippet(&body, &lang_list))
         .unwrap_or_default();
-    let date = doc
-        .get_first(f.date)
-        .and_then(|v| v.as_datetime())
-        .and_then(|dt| chrono::DateTime::from_timestamp(dt.into_timestamp_secs(), 0))
-        .map(|dt| dt.date_naive().format("%Y-%m-%d").to_string());
+    let date = stored_day(doc, f.date);
     Hit {
         id: text_of(doc, f.id).unwrap_or_default(),
         title: text_of(doc, f.title).unwrap_or_default(),

@@ -228,22 +228,15 @@ pub struct QueryCompiler<'a> {
     fields: &'a Fields,
     weights: Weights,
     analyzers: Vec<(Lang, TextAnalyzer)>,
-    keyword: TextAnalyzer,
 }
 
 impl<'a> QueryCompiler<'a> {
     pub fn new(fields: &'a Fields, opts: AnalysisOptions, weights: Weights) -> Self {
         let analyzers = Lang::ALL.iter().map(|&l| (l, analyzer(l, opts))).collect();
-        let keyword =
-            tantivy::tokenizer::TextAnalyzer::builder(tantivy::tokenizer::RawTokenizer::default())
-                .filter(tantivy::tokenizer::LowerCaser)
-                .filter(tantivy::tokenizer::AsciiFoldingFilter)
-                .build();
         QueryCompiler {
             fields,
             weights,
             analyzers,
-            keyword,
         }
     }
 
@@ -502,16 +495,13 @@ impl<'a> QueryCompiler<'a> {
     }
 
     fn source_literal(&mut self, name: &str) -> Option<Box<dyn Query>> {
-        let mut stream = self.keyword.token_stream(name);
-        let mut key = None;
-        while stream.advance() {
-            key = Some(stream.token().text.clone());
-        }
-        let key = key?;
-        Some(Box::new(TermQuery::new(
-            Term::from_field_text(self.fields.source_key, &key),
-            IndexRecordOption::Basic,
-        )))
+        let key = super::source_key(name);
+        (!key.is_empty()).then(|| {
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.source_key, &key),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>
+        })
     }
 }
 

@@ -26,6 +26,16 @@ impl Period {
         }
     }
 
+    /// The period's name, as `--timeline` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Day => "day",
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+
     /// The label of the period holding `date`: `2022-05-13`, `2022-W19`,
     /// `2022-05`, `2022`.
     pub fn label(self, date: NaiveDate) -> String {
