@@ -140,6 +140,13 @@ fn recency_favours_recent_articles() {
         Ok(Duration::days(14))
     );
     assert!(akhbar::search::parse_half_life("soon").is_err());
+    assert_eq!(
+        akhbar::search::parse_half_life("12h"),
+        Ok(Duration::hours(12))
+    );
+    // Huge numbers are an error, never an overflow.
+    assert!(akhbar::search::parse_half_life("99999999999999999y").is_err());
+    assert!(akhbar::search::parse_half_life("99999999999999d").is_err());
 }
 
 #[test]

@@ -454,13 +454,17 @@ pub fn parse_half_life(s: &str) -> std::result::Result<chrono::Duration, String>
     if n == 0 {
         return Err(err());
     }
-    let days = match unit {
-        "h" => return Ok(chrono::Duration::hours(n)),
-        "d" => n,
-        "w" => n * 7,
-        "m" => n * 30,
-        "y" => n * 365,
+    let hours_per_unit = match unit {
+        "h" => 1,
+        "d" => 24,
+        "w" => 24 * 7,
+        "m" => 24 * 30,
+        "y" => 24 * 365,
         _ => return Err(err()),
     };
-    Ok(chrono::Duration::days(days))
+    // A half-life past a thousand years is certainly a typo, not a wish.
+    n.checked_mul(hours_per_unit)
+        .filter(|hours| *hours <= 24 * 365 * 1000)
+        .and_then(chrono::Duration::try_hours)
+        .ok_or_else(|| format!("`{s}` is too long a half-life: use at most 1000y"))
 }
