@@ -1,36 +1,160 @@
-//! Incremental grouping of near-duplicates with LSH banding over MinHash.
+//! Incremental grouping of near-duplicates with LSH banding over MinHash,
+//! in bounded memory.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-use super::minhash::{equal_values, Signature, K};
+use super::minhash::{Signature, K};
 use super::shingles::mix64;
 
-/// Keys of the band table are already well-mixed 64-bit hashes.
-#[derive(Default)]
-struct IdHasher(u64);
+/// How many earlier members sharing one band value are checked at most (the
+/// most recent first), per generation. Bounds the cost of a band value shared
+/// by very many articles (identical boilerplate dominating short texts).
+const MAX_CHAIN: usize = 256;
 
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
+/// Estimated bytes a stored article costs (signature, group, band entries
+/// with spare capacity): sizes the band table's partitions.
+const BYTES_PER_ARTICLE: usize = 128 + 4 + 32 * 7;
+
+/// Signature values kept per article: the low 16 bits of each MinHash value
+/// ("b-bit MinHash"). Two unequal values agree on their low 16 bits with
+/// probability 2^-16, which biases a Jaccard estimate by less than 0.00002.
+type Short = [u16; K];
+
+fn shorten(mins: &[u32; K]) -> Short {
+    let mut out = [0u16; K];
+    for (o, &v) in out.iter_mut().zip(mins) {
+        *o = v as u16;
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = mix64(self.0 ^ u64::from(b));
+    out
+}
+
+fn equal_short(a: &Short, b: &Short) -> usize {
+    a.iter().zip(b).filter(|(x, y)| x == y).count()
+}
+
+/// One partition of a generation's band table: the band keys' low 16 bits
+/// (the partition holds their high bits) and the article of each entry, in
+/// the order added.
+#[derive(Default, Clone)]
+struct Part {
+    fps: Vec<u16>,
+    arts: Vec<u32>,
+}
+
+impl Part {
+    /// Appends an entry; returns the bytes newly reserved. Grows by a
+    /// quarter at a time (not doubling) to keep spare capacity small.
+    fn push(&mut self, fp: u16, art: u32) -> usize {
+        let mut grown = 0;
+        if self.fps.len() == self.fps.capacity() {
+            let extra = (self.fps.len() / 4).max(4);
+            self.fps.reserve_exact(extra);
+            self.arts.reserve_exact(extra);
+            grown = extra * 6;
         }
+        self.fps.push(fp);
+        self.arts.push(art);
+        grown
     }
-    fn write_u32(&mut self, n: u32) {
-        // hashbrown takes its control tags from the top bits: spread them.
-        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+
+    /// Calls `found` with the articles whose key matches `fp`, the most
+    /// recent first, at most [`MAX_CHAIN`] of them.
+    fn matches(&self, fp: u16, mut found: impl FnMut(u32)) {
+        const LANES: usize = 16;
+        let mut taken = 0;
+        let n = self.fps.len();
+        let mut end = n;
+        // Chunks from the end; a chunk's comparisons vectorise into a mask.
+        while end > 0 && taken < MAX_CHAIN {
+            let start = end.saturating_sub(LANES);
+            let chunk = &self.fps[start..end];
+            let mut mask = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |m, (j, &x)| m | (u32::from(x == fp) << j));
+            while mask != 0 && taken < MAX_CHAIN {
+                let j = 31 - mask.leading_zeros() as usize;
+                mask &= !(1 << j);
+                found(self.arts[start + j]);
+                taken += 1;
+            }
+            end = start;
+        }
     }
 }
 
-const NONE: u32 = u32::MAX;
+/// Articles stored together and forgotten together.
+struct Generation {
+    /// Ordinal of this generation's first article.
+    base: u32,
+    sigs: Vec<Short>,
+    /// Stored article → index into `Grouper::group_ids`.
+    group: Vec<u32>,
+    /// Band table: `1 << part_bits` partitions (allocated at the first entry).
+    parts: Vec<Part>,
+    part_bits: u32,
+    /// Bytes charged to this generation (capacities).
+    bytes: usize,
+}
 
-/// How many earlier members sharing one band value are checked at most (the
-/// most recent first). Bounds the cost of a band value shared by very many
-/// articles (identical boilerplate dominating short texts).
-const MAX_CHAIN: usize = 256;
+impl Generation {
+    fn new(base: u32, part_bits: u32) -> Self {
+        Generation {
+            base,
+            sigs: Vec::new(),
+            group: Vec::new(),
+            parts: Vec::new(),
+            part_bits,
+            bytes: 0,
+        }
+    }
+
+    fn part(&self, key: u32) -> (usize, u16) {
+        ((key >> (32 - self.part_bits)) as usize, key as u16)
+    }
+
+    fn sig(&self, ordinal: u32) -> Option<&Short> {
+        ordinal
+            .checked_sub(self.base)
+            .and_then(|i| self.sigs.get(i as usize))
+    }
+
+    fn group_of(&self, ordinal: u32) -> Option<u32> {
+        ordinal
+            .checked_sub(self.base)
+            .and_then(|i| self.group.get(i as usize))
+            .copied()
+    }
+
+    fn candidates(&self, keys: &[u32], out: &mut Vec<u32>) {
+        if self.parts.is_empty() {
+            return;
+        }
+        for &key in keys {
+            let (p, fp) = self.part(key);
+            let base = self.base;
+            self.parts[p].matches(fp, |a| out.push(base + a));
+        }
+    }
+
+    fn push(&mut self, sig: Short, group: u32, keys: &[u32]) {
+        if self.parts.is_empty() {
+            self.parts = vec![Part::default(); 1 << self.part_bits];
+            self.bytes += self.parts.len() * std::mem::size_of::<Part>();
+        }
+        let me = self.sigs.len() as u32;
+        if self.sigs.len() == self.sigs.capacity() {
+            let extra = (self.sigs.len() / 4).max(16);
+            self.sigs.reserve_exact(extra);
+            self.group.reserve_exact(extra);
+            self.bytes += extra * (std::mem::size_of::<Short>() + 4);
+        }
+        self.sigs.push(sig);
+        self.group.push(group);
+        for &key in keys {
+            let (p, fp) = self.part(key);
+            self.bytes += self.parts[p].push(fp, me);
+        }
+    }
+}
 
 /// Incremental near-duplicate grouping: feed articles one by one, each gets a
 /// group id, the id of the first article of its group.
@@ -47,30 +171,32 @@ const MAX_CHAIN: usize = 256;
 /// are not merged). An article with an empty signature (fewer than
 /// [`super::MIN_WORDS`] words) is never grouped and not stored.
 ///
-/// Memory per stored article: the signature (256 B), its group (4 B), one
-/// chain link per band (4 B × 32) and one band-table entry per band (9 B
-/// plus hashbrown's spare capacity: 10–20 B each, × 32), so about
-/// 0.7–1.2 KB (1.19 KB measured by the `dedup` benchmark, spare capacity of
-/// the vectors included); plus the id of each group's first article. About
-/// 1 GB for 1M articles; see [`Grouper::memory_bytes`]. For larger streams,
-/// keep one `Grouper` per time window (wire copies are republished within
-/// days).
+/// # Memory
+///
+/// A stored article costs about 350 bytes: the low 16 bits of its 64
+/// signature values (128 B), its group (4 B), and one band-table entry per
+/// band (6 B × 32, plus at most a quarter of spare capacity). The band table
+/// is cut into partitions by the keys' high bits, each a flat array scanned
+/// with vectorised comparisons, so there is no hash-table overhead.
+///
+/// Memory is bounded by [`Grouper::with_memory_limit`]: articles are stored
+/// in two generations, and when the newer one reaches half the limit the
+/// older one is forgotten. A new article is therefore compared with at least
+/// the last `limit / 2 / 350 B` articles (about 380,000 for 256 MB, the
+/// default) and at most twice as many. Wire copies are republished within
+/// days, far inside that window.
 pub struct Grouper {
     threshold: f32,
     bands: usize,
     rows: usize,
-    /// Signature values of the stored articles (short texts are not stored).
-    sigs: Vec<[u32; K]>,
-    /// Stored article → index into `group_ids`.
-    group: Vec<u32>,
+    limit: usize,
+    /// Older and newer generation; `old` is forgotten when `cur` is full.
+    old: Generation,
+    cur: Generation,
     /// Ids of the groups' first articles.
     group_ids: Vec<Box<str>>,
-    /// Band key (32 bits of the band hash, band number mixed in) → the
-    /// latest stored article with that key. A key collision only adds a
-    /// candidate, which the verification rejects.
-    heads: HashMap<u32, u32, BuildHasherDefault<IdHasher>>,
-    /// `article * bands + band` → the previous article with the same key.
-    next: Vec<u32>,
+    /// Bytes of the ids' text.
+    group_bytes: usize,
     count: usize,
     /// Scratch: candidates of the current article.
     seen: Vec<u32>,
@@ -83,6 +209,9 @@ impl Grouper {
 
     /// The default number of LSH bands (of `K / bands` rows each).
     pub const DEFAULT_BANDS: usize = 32;
+
+    /// The default memory limit: 256 MB.
+    pub const DEFAULT_MEMORY: usize = 256 << 20;
 
     /// A grouper with [`Grouper::DEFAULT_BANDS`] bands.
     pub fn new(threshold: f32) -> Self {
@@ -97,23 +226,47 @@ impl Grouper {
             bands > 0 && K.is_multiple_of(bands),
             "bands must divide {K}, got {bands}"
         );
-        Grouper {
+        let mut grouper = Grouper {
             threshold,
             bands,
             rows: K / bands,
-            sigs: Vec::new(),
-            group: Vec::new(),
+            limit: 0,
+            old: Generation::new(0, 4),
+            cur: Generation::new(0, 4),
             group_ids: Vec::new(),
-            heads: HashMap::default(),
-            next: Vec::new(),
+            group_bytes: 0,
             count: 0,
             seen: Vec::new(),
-        }
+        };
+        grouper.set_limit(Self::DEFAULT_MEMORY);
+        grouper
+    }
+
+    /// The same grouper with at most about `bytes` of memory (at least
+    /// 4 MB): older articles are forgotten first (see the type's docs).
+    pub fn with_memory_limit(mut self, bytes: usize) -> Self {
+        self.set_limit(bytes);
+        self
+    }
+
+    fn set_limit(&mut self, bytes: usize) {
+        self.limit = bytes.max(4 << 20);
+        // About 512 entries per partition when a generation is full.
+        let entries = self.limit / 2 / BYTES_PER_ARTICLE * self.bands;
+        let bits = (entries / 512).max(1).ilog2() + 1;
+        let bits = bits.clamp(4, 16);
+        self.old.part_bits = bits;
+        self.cur.part_bits = bits;
     }
 
     /// The similarity threshold.
     pub fn threshold(&self) -> f32 {
         self.threshold
+    }
+
+    /// The memory limit in bytes.
+    pub fn memory_limit(&self) -> usize {
+        self.limit
     }
 
     fn band_key(&self, mins: &[u32; K], band: usize) -> u32 {
@@ -125,57 +278,71 @@ impl Grouper {
     }
 
     /// Adds an article; returns its group id (its own id when it has no near
-    /// duplicate among the articles added before).
+    /// duplicate among the articles added before and still remembered).
     pub fn add(&mut self, id: &str, sig: &Signature) -> String {
         self.count += 1;
         if sig.is_empty() {
             return id.to_owned();
         }
-        let mins = &sig.mins;
         let mut keys = [0u32; K];
         for (b, key) in keys.iter_mut().enumerate().take(self.bands) {
-            *key = self.band_key(mins, b);
+            *key = self.band_key(&sig.mins, b);
         }
-        // Candidates.
+        let keys = &keys[..self.bands];
+        let short = shorten(&sig.mins);
+        // A sixteenth of the limit is left for the group ids' growth.
+        if self.cur.bytes + self.group_memory() >= self.limit / 2 - self.limit / 16 {
+            self.rotate();
+        }
         self.seen.clear();
-        for (b, key) in keys.iter().enumerate().take(self.bands) {
-            let mut cur = self.heads.get(key).copied().unwrap_or(NONE);
-            let mut steps = 0;
-            while cur != NONE && steps < MAX_CHAIN {
-                self.seen.push(cur);
-                cur = self.next[cur as usize * self.bands + b];
-                steps += 1;
-            }
-        }
+        self.cur.candidates(keys, &mut self.seen);
+        self.old.candidates(keys, &mut self.seen);
         self.seen.sort_unstable();
         self.seen.dedup();
         let min_equal = (self.threshold * K as f32 - 1e-4).ceil().max(1.0) as usize;
         let mut best: Option<(usize, u32)> = None;
         for &c in &self.seen {
-            let eq = equal_values(mins, &self.sigs[c as usize]);
+            let Some(other) = self.cur.sig(c).or_else(|| self.old.sig(c)) else {
+                continue;
+            };
+            let eq = equal_short(&short, other);
             // Ties go to the earlier article (candidates are sorted).
             if eq >= min_equal && best.is_none_or(|(e, _)| eq > e) {
                 best = Some((eq, c));
             }
         }
-        let me = self.sigs.len() as u32;
-        let (group, gid) = match best {
-            Some((_, c)) => {
-                let g = self.group[c as usize];
-                (g, self.group_ids[g as usize].to_string())
-            }
+        let joined = best.and_then(|(_, c)| self.cur.group_of(c).or_else(|| self.old.group_of(c)));
+        let (group, gid) = match joined {
+            Some(g) => (g, self.group_ids[g as usize].to_string()),
             None => {
                 self.group_ids.push(id.into());
+                self.group_bytes += id.len();
                 ((self.group_ids.len() - 1) as u32, id.to_owned())
             }
         };
-        self.sigs.push(*mins);
-        self.group.push(group);
-        for &key in keys.iter().take(self.bands) {
-            let prev = self.heads.insert(key, me).unwrap_or(NONE);
-            self.next.push(prev);
-        }
+        self.cur.push(short, group, keys);
         gid
+    }
+
+    /// Forgets the older generation; the newer becomes the older. Group ids
+    /// no remembered article refers to are dropped.
+    fn rotate(&mut self) {
+        let base = self.cur.base + self.cur.sigs.len() as u32;
+        let fresh = Generation::new(base, self.cur.part_bits);
+        self.old = std::mem::replace(&mut self.cur, fresh);
+        const NONE: u32 = u32::MAX;
+        let mut remap = vec![NONE; self.group_ids.len()];
+        let mut kept: Vec<Box<str>> = Vec::new();
+        for g in &mut self.old.group {
+            let slot = &mut remap[*g as usize];
+            if *slot == NONE {
+                *slot = kept.len() as u32;
+                kept.push(std::mem::take(&mut self.group_ids[*g as usize]));
+            }
+            *g = *slot;
+        }
+        self.group_bytes = kept.iter().map(|s| s.len()).sum();
+        self.group_ids = kept;
     }
 
     /// Number of articles added (short ones included).
@@ -188,17 +355,18 @@ impl Grouper {
         self.count == 0
     }
 
+    /// Number of articles currently remembered (compared with new ones).
+    pub fn remembered(&self) -> usize {
+        self.old.sigs.len() + self.cur.sigs.len()
+    }
+
+    fn group_memory(&self) -> usize {
+        self.group_bytes + self.group_ids.capacity() * std::mem::size_of::<Box<str>>()
+    }
+
     /// Approximate heap memory in bytes (capacities, not lengths).
     pub fn memory_bytes(&self) -> usize {
-        use std::mem::size_of;
-        self.sigs.capacity() * size_of::<[u32; K]>()
-            + self.group.capacity() * 4
-            + self.next.capacity() * 4
-            + self.seen.capacity() * 4
-            + self.group_ids.capacity() * size_of::<Box<str>>()
-            + self.group_ids.iter().map(|s| s.len()).sum::<usize>()
-            // hashbrown: key + value + one control byte per bucket.
-            + self.heads.capacity() * 8 / 7 * (2 * size_of::<u32>() + 1)
+        self.old.bytes + self.cur.bytes + self.group_memory() + self.seen.capacity() * 4
     }
 }
 
@@ -235,6 +403,40 @@ mod tests {
         assert_eq!(g.add("b2", &signature(B)), "a");
         assert_eq!(g.len(), 6);
         assert!(g.memory_bytes() > 0);
+    }
+
+    #[test]
+    fn memory_stays_within_the_limit_and_old_articles_are_forgotten() {
+        let limit = 4 << 20;
+        let mut g = Grouper::new(Grouper::DEFAULT_THRESHOLD).with_memory_limit(limit);
+        assert_eq!(g.add("a", &signature(A)), "a");
+        // A copy soon after joins.
+        assert_eq!(g.add("b", &signature(B)), "a");
+        // 30,000 unrelated articles: distinct shingle sets.
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for i in 0..30_000u32 {
+            let shingles: Vec<u64> = (0..40)
+                .map(|_| {
+                    state = mix64(state);
+                    state
+                })
+                .collect();
+            let id = format!("x{i}");
+            assert_eq!(g.add(&id, &Signature::from_shingles(&shingles)), id);
+            assert!(
+                g.memory_bytes() <= limit,
+                "{} bytes after {i} articles",
+                g.memory_bytes()
+            );
+        }
+        // About 2 MB a generation, ~350 B an article: thousands remembered.
+        assert!(g.remembered() > 5_000, "{}", g.remembered());
+        assert!(g.remembered() < 30_000, "{}", g.remembered());
+        // "a" and "b" were forgotten: a new copy starts its own group...
+        assert_eq!(g.add("b2", &signature(B)), "b2");
+        // ...which later copies join.
+        assert_eq!(g.add("b3", &signature(B)), "b2");
+        assert_eq!(g.len(), 30_004);
     }
 
     #[test]
