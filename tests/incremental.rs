@@ -130,3 +130,40 @@ fn merge_leaves_one_segment() {
     // d.txt is b.txt with one word changed: one story, two copies.
     assert_eq!(all.total, 4);
 }
+
+#[test]
+fn an_id_used_twice_is_reported_with_its_first_use_and_kept_once() {
+    let corpus = tempfile::tempdir().unwrap();
+    fs::write(corpus.path().join("a.jsonl"), RECORDS).unwrap();
+    let copy = "{\"id\": \"r2\", \"title\": \"Vent à Tanger (bis)\", \"body\": \"Un autre texte sur le vent de Tanger.\"}\n";
+    fs::write(corpus.path().join("b.jsonl"), copy).unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let report = build(corpus.path(), index.path(), &opts());
+    assert_eq!(report.summary.articles_indexed, 2);
+    let skips = &report.summary.skipped;
+    assert_eq!(skips.len(), 1, "{skips:?}");
+    assert_eq!(skips[0].path, "b.jsonl");
+    assert_eq!(skips[0].line, Some(1));
+    assert!(
+        skips[0].detail.contains("`r2` already used by a.jsonl:2"),
+        "{}",
+        skips[0].detail
+    );
+    assert_eq!(total(index.path(), "Tanger"), 1);
+}
+
+#[test]
+fn an_id_moved_to_another_file_replaces_its_earlier_version() {
+    let corpus = corpus();
+    let index = tempfile::tempdir().unwrap();
+    build(corpus.path(), index.path(), &opts());
+    assert_eq!(total(index.path(), "Meknès"), 1);
+    // r1 now lives in a new file with new text; records.jsonl is unchanged.
+    let moved = "{\"id\": \"r1\", \"title\": \"Pluies à Fès\", \"body\": \"Des pluies abondantes sont tombées sur Fès et Ifrane.\", \"date\": \"2024-02-01\"}\n";
+    fs::write(corpus.path().join("moved.jsonl"), moved).unwrap();
+    let again = build(corpus.path(), index.path(), &opts());
+    assert_eq!(again.summary.articles_indexed, 1);
+    assert_eq!(total(index.path(), "Ifrane"), 1);
+    assert_eq!(total(index.path(), "Meknès"), 0);
+    assert_eq!(total(index.path(), "Fès"), 1);
+}

@@ -24,8 +24,10 @@ struct Args {
     /// Indexing threads (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
-    /// Memory budget of the index writer, in MB.
-    #[arg(long, default_value_t = 512)]
+    /// Memory budget in MB: half for the index writer's heap, a quarter for
+    /// near-duplicate detection (it remembers the latest articles that fit),
+    /// a quarter for writing segments out, merging them and reading.
+    #[arg(long, default_value_t = 768)]
     memory: usize,
     /// Skip files larger than this many MB.
     #[arg(long, default_value_t = 256)]
@@ -71,7 +73,7 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut opts = BuildOptions::default();
     opts.writer.threads = args.threads;
-    opts.writer.memory_bytes = args.memory.max(16) * 1024 * 1024;
+    opts.writer.memory_bytes = args.memory.max(32) * 1024 * 1024;
     opts.ingest.max_file_bytes = args.max_file_size.saturating_mul(1024 * 1024);
     for map in &args.map {
         opts.ingest.field_map.extend(map.clone());

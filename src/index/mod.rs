@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod manifest;
+pub mod merges;
 pub mod open;
 pub mod schema;
 pub mod writer;

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
+use super::merges::BoundedMerges;
 use super::open::AkhbarIndex;
 use crate::article::Article;
 use crate::dedup::{self, Grouper, Signature};
@@ -20,7 +21,7 @@ use crate::search::collapse::group_key;
 pub struct WriterOptions {
     /// Indexing threads (tantivy's); 0 means one per core.
     pub threads: usize,
-    /// Memory budget of the writer, in bytes, shared by its threads.
+    /// Memory budget of a build, in bytes: see [`WriterOptions::budget`].
     pub memory_bytes: usize,
 }
 
@@ -28,19 +29,69 @@ impl Default for WriterOptions {
     fn default() -> Self {
         WriterOptions {
             threads: 0,
-            memory_bytes: 512 * 1024 * 1024,
+            memory_bytes: Self::DEFAULT_MEMORY,
         }
     }
+}
+
+/// How a build's memory budget is shared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    /// tantivy's indexing heap, shared by its threads (40%).
+    pub writer: usize,
+    /// The near-duplicate grouper (a quarter): see [`Grouper`]'s memory.
+    pub grouper: usize,
+    /// Left for everything else (35%): tantivy's work beyond its heap
+    /// when it writes a segment out and merges segments in the background,
+    /// records being parsed, the ids seen in this run.
+    pub rest: usize,
+}
+
+impl WriterOptions {
+    /// The default budget: 768 MB.
+    pub const DEFAULT_MEMORY: usize = 768 << 20;
+
+    /// How the budget is split.
+    ///
+    /// ```
+    /// use akhbar::index::writer::WriterOptions;
+    /// let b = WriterOptions::default().budget();
+    /// assert_eq!((b.writer >> 20, b.grouper >> 20, b.rest >> 20), (307, 192, 268));
+    /// ```
+    pub fn budget(&self) -> Budget {
+        let writer = self.memory_bytes / 5 * 2;
+        let grouper = self.memory_bytes / 4;
+        Budget {
+            writer,
+            grouper,
+            rest: self.memory_bytes.saturating_sub(writer + grouper),
+        }
+    }
+}
+
+/// The first use of an id in this run: 8 bytes of hash instead of the id.
+#[derive(Clone, Copy)]
+struct FirstUse {
+    /// Index into `ArticleWriter::files`.
+    file: u32,
+    /// Line in the file (0: none).
+    line: u32,
 }
 
 /// Adds articles to an index and counts what it did.
 pub struct ArticleWriter {
     writer: IndexWriter,
     index: AkhbarIndex,
-    /// Ids seen in this run, with the path that used each first.
-    seen: HashMap<String, String>,
+    /// Hashes of the ids seen in this run, with where each was used first.
+    seen: HashMap<u64, FirstUse>,
+    /// Files read in this run (the last one last).
+    files: Vec<String>,
+    /// True when the index was empty at the start: no earlier version of an
+    /// article can be in it, so no delete by id is queued.
+    was_empty: bool,
     /// Groups near duplicates; loaded from the index at the first article.
     grouper: Option<Grouper>,
+    grouper_memory: usize,
     /// Articles queued for the next batch.
     pending: Vec<Article>,
     pub summary: Summary,
@@ -58,16 +109,21 @@ impl ArticleWriter {
         } else {
             opts.threads
         };
+        let budget = opts.budget();
         // tantivy wants at least 15 MB per thread.
-        let threads = threads.clamp(1, (opts.memory_bytes / 15_000_000).max(1));
-        let writer = index
-            .index
-            .writer_with_num_threads(threads, opts.memory_bytes)?;
+        let heap = budget.writer.max(15_000_000);
+        let threads = threads.clamp(1, (heap / 15_000_000).max(1));
+        let writer: IndexWriter = index.index.writer_with_num_threads(threads, heap)?;
+        writer.set_merge_policy(Box::new(BoundedMerges::default()));
+        let was_empty = index.index.reader()?.searcher().num_docs() == 0;
         Ok(ArticleWriter {
             writer,
             index: index.clone(),
             seen: HashMap::new(),
+            files: Vec::new(),
+            was_empty,
             grouper: None,
+            grouper_memory: budget.grouper,
             pending: Vec::new(),
             summary: Summary::default(),
         })
@@ -137,7 +193,7 @@ impl ArticleWriter {
                 .collect()
         };
         if self.grouper.is_none() {
-            self.grouper = Some(load_grouper(&self.index)?);
+            self.grouper = Some(load_grouper(&self.index, self.grouper_memory)?);
         }
         for (article, signature) in batch.iter().zip(signatures) {
             self.write(article, &signature)?;
@@ -146,20 +202,35 @@ impl ArticleWriter {
     }
 
     fn write(&mut self, article: &Article, signature: &Signature) -> Result<()> {
-        if let Some(first) = self.seen.get(&article.id) {
-            let detail = format!("id `{}` already used by {first}", article.id);
+        let key = id_hash(&article.id);
+        let line = line_of(&article.path);
+        if let Some(first) = self.seen.get(&key) {
+            let mut at = self.files[first.file as usize].clone();
+            if first.line > 0 {
+                at = format!("{at}:{}", first.line);
+            }
+            let detail = format!("id `{}` already used by {at}", article.id);
             self.summary.skipped.push(Skip {
                 path: article.file.clone(),
-                line: line_of(&article.path),
+                line,
                 reason: SkipReason::DuplicateId,
                 detail,
             });
             return Ok(());
         }
-        self.seen.insert(article.id.clone(), article.path.clone());
+        if self.files.last() != Some(&article.file) {
+            self.files.push(article.file.clone());
+        }
+        let first = FirstUse {
+            file: (self.files.len() - 1) as u32,
+            line: line.map_or(0, |l| u32::try_from(l).unwrap_or(u32::MAX)),
+        };
+        self.seen.insert(key, first);
         let fields = &self.index.fields;
-        self.writer
-            .delete_term(Term::from_field_text(fields.id, &article.id));
+        if !self.was_empty {
+            self.writer
+                .delete_term(Term::from_field_text(fields.id, &article.id));
+        }
         let group = match self.grouper.as_mut() {
             Some(grouper) => grouper.add(&article.id, signature),
             None => article.id.clone(),
@@ -236,10 +307,11 @@ impl ArticleWriter {
     }
 }
 
-/// A grouper holding the signatures of the articles already in the index,
-/// so that new articles join the groups of earlier copies.
-fn load_grouper(index: &AkhbarIndex) -> Result<Grouper> {
-    let mut grouper = Grouper::new(Grouper::DEFAULT_THRESHOLD);
+/// A grouper holding the signatures of the articles already in the index
+/// (the latest that fit in `memory` bytes), so that new articles join the
+/// groups of earlier copies.
+fn load_grouper(index: &AkhbarIndex, memory: usize) -> Result<Grouper> {
+    let mut grouper = Grouper::new(Grouper::DEFAULT_THRESHOLD).with_memory_limit(memory);
     let searcher = index.index.reader()?.searcher();
     for segment in searcher.segment_readers() {
         let (Some(ids), Some(sigs)) = (
@@ -294,6 +366,17 @@ pub fn to_datetime(date: NaiveDate) -> DateTime {
         .map(|t| t.and_utc().timestamp())
         .unwrap_or(0);
     DateTime::from_timestamp_secs(secs)
+}
+
+/// A 64-bit hash of an id, fixed across runs (SipHash with zero keys). Two
+/// different ids of one run share a hash with probability about n²/2⁶⁵: for
+/// 10M ids, 3 in a million runs.
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    #[allow(deprecated)]
+    let mut h = std::hash::SipHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
 
 fn line_of(path: &str) -> Option<usize> {
