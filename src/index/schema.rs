@@ -11,7 +11,7 @@ use crate::lang::Lang;
 
 /// Bumped whenever the schema or the analyzers change in a way that needs a
 /// rebuild; stored beside the index.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The tokenizer of `source_key`: the whole source name, lowercased and
 /// accent-folded, so `--source ecoactu` finds `EcoActu`.
@@ -129,10 +129,11 @@ pub fn build_schema() -> Schema {
     let mut b = Schema::builder();
     b.add_text_field("id", STRING | STORED | FAST);
     b.add_text_field("file", STRING | STORED);
-    b.add_text_field("path", STRING | STORED);
+    // Fast too: a hit's copies are listed from columns, not stored documents.
+    b.add_text_field("path", STRING | STORED | FAST);
     b.add_text_field("title", STORED);
     b.add_text_field("body", STORED);
-    b.add_text_field("source", STORED);
+    b.add_text_field("source", STORED | FAST);
     b.add_text_field(
         "source_key",
         TextOptions::default().set_indexing_options(

@@ -2,14 +2,16 @@
 //! (wire stories republished by several outlets), and the count of groups.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use tantivy::collector::TopDocs;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
-    DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument, Term,
+    DateTime, DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
+    Term,
 };
 
 use super::results::Duplicate;
@@ -21,12 +23,36 @@ pub const MAX_COPIES: usize = 50;
 /// The fast field holding a 64-bit key of each article's duplicate group.
 pub const GROUP_KEY_FIELD: &str = "group_key";
 
+/// Hashes a group key (already a hash: blake3's first 8 bytes) by a
+/// multiplication that spreads it over the high bits hashbrown reads. Counting
+/// groups inserts every match into a set, so this costs per match at 1M
+/// articles (SipHash took about three times as long).
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A set of group keys.
+pub type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;
+
 /// Counts the distinct duplicate groups among the matches.
 pub struct GroupCount;
 
 pub struct GroupCountSegment {
     column: Option<Column<u64>>,
-    keys: HashSet<u64>,
+    keys: KeySet,
     /// Matches without a key (each its own group).
     unkeyed: u64,
 }
@@ -43,7 +69,7 @@ impl Collector for GroupCount {
         let column = segment.fast_fields().u64(GROUP_KEY_FIELD).ok();
         Ok(GroupCountSegment {
             column,
-            keys: HashSet::new(),
+            keys: KeySet::default(),
             unkeyed: 0,
         })
     }
@@ -52,9 +78,13 @@ impl Collector for GroupCount {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<(HashSet<u64>, u64)>) -> tantivy::Result<u64> {
-        let mut all: HashSet<u64> = HashSet::new();
-        let mut unkeyed = 0;
+    fn merge_fruits(&self, fruits: Vec<(KeySet, u64)>) -> tantivy::Result<u64> {
+        let mut fruits = fruits;
+        fruits.sort_by_key(|(keys, _)| std::cmp::Reverse(keys.len()));
+        let mut fruits = fruits.into_iter();
+        let Some((mut all, mut unkeyed)) = fruits.next() else {
+            return Ok(0);
+        };
         for (keys, n) in fruits {
             all.extend(keys);
             unkeyed += n;
@@ -64,7 +94,7 @@ impl Collector for GroupCount {
 }
 
 impl SegmentCollector for GroupCountSegment {
-    type Fruit = (HashSet<u64>, u64);
+    type Fruit = (KeySet, u64);
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         match self.column.as_ref().and_then(|c| c.first(doc)) {
@@ -114,7 +144,9 @@ pub fn first_of_each_group(
         .collect()
 }
 
-/// The other articles of a hit's group (the hit itself left out).
+/// The other copies of a hit's group (at most [`MAX_COPIES`]), read from
+/// fast fields: a story republished 30 times lists its copies without
+/// decompressing 30 stored bodies.
 pub fn copies(
     searcher: &Searcher,
     fields: &Fields,
@@ -128,30 +160,71 @@ pub fn copies(
         Term::from_field_text(fields.group, group),
         IndexRecordOption::Basic,
     );
-    let members = searcher.search(
+    let mut members = searcher.search(
         &query,
         &TopDocs::with_limit(MAX_COPIES + 1).order_by_score(),
     )?;
+    members.sort_by_key(|(_, address)| *address);
     let mut out = Vec::new();
+    let mut columns: Option<(u32, CopyColumns)> = None;
     for (_, address) in members {
-        let member: TantivyDocument = searcher.doc(address)?;
-        let text = |field| {
-            member
-                .get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
+        let cols = match &columns {
+            Some((ord, cols)) if *ord == address.segment_ord => cols,
+            _ => {
+                let segment = searcher.segment_reader(address.segment_ord);
+                &columns
+                    .insert((address.segment_ord, CopyColumns::new(segment)?))
+                    .1
+            }
         };
-        let member_id = text(fields.id).unwrap_or_default();
+        let member_id = cols.id.as_ref().and_then(|c| str_value(c, address.doc_id));
+        let member_id = member_id.unwrap_or_default();
         if member_id == id || out.len() >= MAX_COPIES {
             continue;
         }
-        let date = super::stored_day(&member, fields.date);
         out.push(Duplicate {
             id: member_id,
-            source: text(fields.source),
-            path: text(fields.path).unwrap_or_default(),
-            date,
+            source: cols
+                .source
+                .as_ref()
+                .and_then(|c| str_value(c, address.doc_id)),
+            path: cols
+                .path
+                .as_ref()
+                .and_then(|c| str_value(c, address.doc_id))
+                .unwrap_or_default(),
+            date: cols
+                .date
+                .as_ref()
+                .and_then(|c| c.first(address.doc_id))
+                .and_then(super::day_of),
         });
     }
     Ok(out)
+}
+
+/// The fast-field columns a copy is described from, in one segment.
+struct CopyColumns {
+    id: Option<StrColumn>,
+    source: Option<StrColumn>,
+    path: Option<StrColumn>,
+    date: Option<Column<DateTime>>,
+}
+
+impl CopyColumns {
+    fn new(segment: &SegmentReader) -> tantivy::Result<Self> {
+        let ff = segment.fast_fields();
+        Ok(CopyColumns {
+            id: ff.str("id")?,
+            source: ff.str("source")?,
+            path: ff.str("path")?,
+            date: ff.date("date").ok(),
+        })
+    }
+}
+
+fn str_value(column: &StrColumn, doc: DocId) -> Option<String> {
+    let ord = column.term_ords(doc).next()?;
+    let mut out = String::new();
+    column.ord_to_str(ord, &mut out).ok()?.then_some(out)
 }

@@ -402,7 +402,12 @@ fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<Strin
 fn stored_day(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_datetime())
-        .and_then(|dt| chrono::DateTime::from_timestamp(dt.into_timestamp_secs(), 0))
+        .and_then(day_of)
+}
+
+/// A tantivy date as `YYYY-MM-DD`.
+fn day_of(date: tantivy::DateTime) -> Option<String> {
+    chrono::DateTime::from_timestamp(date.into_timestamp_secs(), 0)
         .map(|dt| dt.date_naive().format("%Y-%m-%d").to_string())
 }
 
