@@ -15,7 +15,7 @@
 //!   for the largest size (default 1; the others use `AKHBAR_BENCH_RUNS`).
 //! - `AKHBAR_BENCH_CORPORA=0`: skip the per-corpus section (scale curve only).
 //! - `AKHBAR_BENCH_MEMORY`: `--memory` MB given to akhbar-index (default:
-//!   none, i.e. akhbar's default budget of 512 MB).
+//!   none, i.e. akhbar's default budget of 768 MB).
 //!
 //! What is measured: the release `akhbar-index CORPUS --index OUT --full
 //! --quiet` as a child process; wall time around it, peak resident memory
@@ -353,7 +353,7 @@ fn main() {
         .collect();
     names.sort();
 
-    let _ = writeln!(md, "#### Full indexing of each corpus (akhbar-index --full, default 512 MB budget, {} threads)\n", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+    let _ = writeln!(md, "#### Full indexing of each corpus (akhbar-index --full, default 768 MB budget, {} threads)\n", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
     let _ = writeln!(md, "| corpus | articles | input MB (uncompressed JSONL) | time s (.zst) | MB/s (.zst) | articles/s | time s (plain .jsonl) | MB/s (plain) | peak RSS MB | index MB | index / input |");
     let _ = writeln!(
         md,

@@ -1,6 +1,8 @@
 //! Query latency benchmark (issues 5 and 6): median and 99th percentile of
 //! one-word, two-word, phrase and filtered queries, top-10 with the default
-//! facets (lang, langs, year, month, source) and snippets, on one thread.
+//! facets (lang, langs, year, month, source) and snippets, with one search
+//! thread and with one per core (`akhbar-search`'s default: segments searched
+//! in parallel).
 //!
 //! `cargo bench --bench latency` (after `cargo bench --bench indexing` for the
 //! 10k / 100k / 1M scale curve).
@@ -20,7 +22,8 @@
 //! (`--source`). Words have 3+ letters and no digits.
 //!
 //! Each query runs through `akhbar::search::search_with` on one searcher
-//! (tantivy's single-thread executor, the default), with
+//! (`AKHBAR_BENCH_THREADS`, default `1,N` for N cores: each is measured, set
+//! with `AkhbarIndex::set_search_threads`), with
 //! `SearchRequest { limit: 10, ..SearchRequest::new(q) }`. One warm-up pass
 //! over every query, then two measured passes; per class the pass with the
 //! lower p99 is reported. Time is the wall time of `search_with` (parse,
@@ -294,9 +297,16 @@ fn main() {
     let mut md = String::new();
     let _ = writeln!(
         md,
-        "Machine: {}; one search thread; shared with other builds while measured. {n} queries per class, fixed seed; one warm-up pass, then the better of two measured passes.\n",
+        "Machine: {}. {n} queries per class, fixed seed; one warm-up pass, then the better of two measured passes.\n",
         machine()
     );
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut thread_counts: Vec<usize> = env_or("AKHBAR_BENCH_THREADS", &format!("1,{cores}"))
+        .split(',')
+        .filter_map(|t| t.trim().parse().ok())
+        .filter(|&t| t > 0)
+        .collect();
+    thread_counts.dedup();
 
     // 1. The largest corpus.
     if corpora.is_dir() {
@@ -321,7 +331,7 @@ fn main() {
             let dir = base.join(format!("latency-{name}"));
             let index_dir = dir.join("index");
             let opened = akhbar::index::open(&index_dir).ok();
-            let index = match opened {
+            let mut index = match opened {
                 Some(i) => i,
                 None => {
                     let corpus = dir.join("corpus");
@@ -341,8 +351,6 @@ fn main() {
             let titles = read_titles(&[zst], usize::MAX);
             let classes = make_queries(&titles, n, 42);
             let (docs, segments, mb) = describe(&index, &index_dir);
-            eprintln!("measuring {name}: {docs} articles, {segments} segments");
-            let stats = measure(&index, &classes);
             let _ = writeln!(
                 md,
                 "#### Query latency on the largest corpus, {name} ({:.1} MB uncompressed, {docs} articles, {segments} segments, {mb:.0} MB index); top-10 with facets and snippets\n",
@@ -350,21 +358,28 @@ fn main() {
             );
             let _ = writeln!(
                 md,
-                "| query class | queries | median ms | p99 ms | p99.9 ms | max ms | mean matches |"
+                "| query class | threads | queries | median ms | p99 ms | p99.9 ms | max ms | mean matches |"
             );
-            let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|");
-            for (c, s) in stats.iter().enumerate() {
-                let _ = writeln!(
-                    md,
-                    "| {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.0} |",
-                    CLASSES[c],
-                    classes[c].len(),
-                    s.median,
-                    s.p99,
-                    s.p999,
-                    s.max,
-                    s.mean_hits
+            let _ = writeln!(md, "|---|---:|---:|---:|---:|---:|---:|---:|");
+            for &threads in &thread_counts {
+                eprintln!(
+                    "measuring {name}: {docs} articles, {segments} segments, {threads} thread(s)"
                 );
+                index.set_search_threads(threads).expect("search threads");
+                let stats = measure(&index, &classes);
+                for (c, s) in stats.iter().enumerate() {
+                    let _ = writeln!(
+                        md,
+                        "| {} | {threads} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.0} |",
+                        CLASSES[c],
+                        classes[c].len(),
+                        s.median,
+                        s.p99,
+                        s.p999,
+                        s.max,
+                        s.mean_hits
+                    );
+                }
             }
             let _ = writeln!(md);
         }
@@ -396,16 +411,16 @@ fn main() {
         );
     } else {
         let _ = writeln!(md, "#### Query latency by index size (mixed fr/ar scale corpora; top-10 with facets and snippets; median / p99 ms)\n");
-        let _ = writeln!(md, "| articles | segments | index MB | one word | two words | phrase | filtered | worst p99 |");
-        let _ = writeln!(md, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+        let _ = writeln!(md, "| articles | segments | index MB | threads | one word | two words | phrase | filtered | worst p99 |");
+        let _ = writeln!(md, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     }
     let largest = scales.last().map(|(n, _)| *n);
     for (size, dir) in &scales {
         let index_dir = dir.join("index");
-        let index = match akhbar::index::open(&index_dir) {
+        let mut index = match akhbar::index::open(&index_dir) {
             Ok(i) => i,
             Err(e) => {
-                let _ = writeln!(md, "| {size} | cannot open: {e} |||||||");
+                let _ = writeln!(md, "| {size} | cannot open: {e} ||||||||");
                 continue;
             }
         };
@@ -420,18 +435,23 @@ fn main() {
         }
         let classes = make_queries(&titles, n, 42);
         let (docs, segments, mb) = describe(&index, &index_dir);
-        eprintln!("measuring scale-{size}: {docs} articles, {segments} segments");
-        let stats = measure(&index, &classes);
-        let cell = |s: &Stats| format!("{:.1} / {:.1}", s.median, s.p99);
-        let worst = stats.iter().map(|s| s.p99).fold(0.0, f64::max);
-        let _ = writeln!(
-            md,
-            "| {docs} | {segments} | {mb:.0} | {} | {} | {} | {} | {worst:.1} |",
-            cell(&stats[0]),
-            cell(&stats[1]),
-            cell(&stats[2]),
-            cell(&stats[3])
-        );
+        for &threads in &thread_counts {
+            eprintln!(
+                "measuring scale-{size}: {docs} articles, {segments} segments, {threads} thread(s)"
+            );
+            index.set_search_threads(threads).expect("search threads");
+            let stats = measure(&index, &classes);
+            let cell = |s: &Stats| format!("{:.1} / {:.1}", s.median, s.p99);
+            let worst = stats.iter().map(|s| s.p99).fold(0.0, f64::max);
+            let _ = writeln!(
+                md,
+                "| {docs} | {segments} | {mb:.0} | {threads} | {} | {} | {} | {} | {worst:.1} |",
+                cell(&stats[0]),
+                cell(&stats[1]),
+                cell(&stats[2]),
+                cell(&stats[3])
+            );
+        }
         drop(index);
         if Some(*size) == largest && *size >= 1_000_000 && env_or("AKHBAR_BENCH_KEEP", "0") != "1" {
             eprintln!(

@@ -75,6 +75,9 @@ struct Args {
     /// Stream ALL matching articles (not a page), with their body, as JSON Lines or CSV.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
+    /// Threads searching the index's segments in parallel (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -147,7 +150,8 @@ fn run(args: &Args) -> anyhow::Result<()> {
             summary.summary.skipped.len()
         );
     }
-    let index = akhbar::index::open(&args.index)?;
+    let mut index = akhbar::index::open(&args.index)?;
+    index.set_search_threads(args.threads)?;
     let stdout = std::io::stdout();
     let is_terminal = stdout.is_terminal();
     let mut out = stdout.lock();

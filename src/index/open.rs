@@ -19,6 +19,26 @@ pub struct AkhbarIndex {
     pub fields: Fields,
 }
 
+impl AkhbarIndex {
+    /// Searches the segments of a query on `threads` threads (0: one per
+    /// core; 1, the default: in the calling thread). Parallel search lowers
+    /// the latency of queries with many matches on indexes of several
+    /// segments; a server answering many queries at once may prefer 1.
+    pub fn set_search_threads(&mut self, threads: usize) -> Result<()> {
+        let threads = if threads == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            threads
+        };
+        if threads <= 1 {
+            self.index.set_executor(tantivy::Executor::single_thread());
+        } else {
+            self.index.set_multithread_executor(threads)?;
+        }
+        Ok(())
+    }
+}
+
 /// True when `dir` holds an index (tantivy's `meta.json`).
 pub fn exists(dir: &Path) -> bool {
     dir.join("meta.json").is_file()
