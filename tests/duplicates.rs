@@ -28,8 +28,45 @@ fn copies_collapse_into_one_hit() {
     expected.retain(|id| *id != story.id);
     expected.sort();
     assert_eq!(copies, expected);
+    assert_eq!(story.duplicate_count, 2);
     let other = results.hits.iter().find(|h| h.id == "other-story").unwrap();
     assert!(other.duplicates.is_empty());
+    assert_eq!(other.duplicate_count, 0);
+}
+
+#[test]
+fn a_story_with_many_copies_describes_ten_and_counts_all() {
+    let corpus = tempfile::tempdir().unwrap();
+    let body = "Le conseil de Bank Al-Maghrib a décidé mardi de maintenir le taux directeur \
+        inchangé à 2,25%, estimant que le niveau actuel reste approprié. L'inflation devrait \
+        rester modérée cette année selon les projections de la banque centrale.";
+    let lines: Vec<String> = (0..13)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("bam-{i:02}"),
+                "title": "Bank Al-Maghrib maintient son taux directeur",
+                "body": body,
+                "source": format!("Outlet {i:02}"),
+                "date": "2024-03-19",
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(corpus.path().join("copies.jsonl"), lines.join("\n")).unwrap();
+    let index = TestIndex::build(corpus.path());
+    let results = index.query("directeur");
+    assert_eq!((results.total, results.total_articles), (1, 13));
+    let hit = &results.hits[0];
+    assert_eq!(hit.duplicate_count, 12);
+    assert_eq!(hit.duplicates.len(), 10);
+    assert!(hit.duplicates.iter().all(|d| d.id != hit.id));
+    let text = stdout(&run_bin(
+        "akhbar-search",
+        &["--index", index.path().to_str().unwrap(), "directeur"],
+        &repo_path("."),
+    ));
+    assert!(text.contains("12 more from: Outlet "), "{text}");
+    assert!(text.contains(", …"), "{text}");
 }
 
 #[test]

@@ -17,8 +17,8 @@ use tantivy::{
 use super::results::Duplicate;
 use crate::index::Fields;
 
-/// At most this many copies are listed under a hit.
-pub const MAX_COPIES: usize = 50;
+/// At most this many copies are described under a hit (all are counted).
+pub const MAX_COPIES: usize = 10;
 
 /// The fast field holding a 64-bit key of each article's duplicate group.
 pub const GROUP_KEY_FIELD: &str = "group_key";
@@ -144,25 +144,28 @@ pub fn first_of_each_group(
         .collect()
 }
 
-/// The other copies of a hit's group (at most [`MAX_COPIES`]), read from
-/// fast fields: a story republished 30 times lists its copies without
-/// decompressing 30 stored bodies.
+/// The other copies of a hit's group: the first [`MAX_COPIES`] described,
+/// and how many there are. They are read from fast fields, so a story
+/// republished 30 times lists its copies without decompressing stored bodies.
 pub fn copies(
     searcher: &Searcher,
     fields: &Fields,
     doc: &TantivyDocument,
     id: &str,
-) -> tantivy::Result<Vec<Duplicate>> {
+) -> tantivy::Result<(Vec<Duplicate>, u64)> {
     let Some(group) = doc.get_first(fields.group).and_then(|v| v.as_str()) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), 0));
     };
     let query = TermQuery::new(
         Term::from_field_text(fields.group, group),
         IndexRecordOption::Basic,
     );
-    let mut members = searcher.search(
+    let (mut members, count) = searcher.search(
         &query,
-        &TopDocs::with_limit(MAX_COPIES + 1).order_by_score(),
+        &(
+            TopDocs::with_limit(MAX_COPIES + 1).order_by_score(),
+            tantivy::collector::Count,
+        ),
     )?;
     members.sort_by_key(|(_, address)| *address);
     let mut out = Vec::new();
@@ -200,7 +203,7 @@ pub fn copies(
                 .and_then(super::day_of),
         });
     }
-    Ok(out)
+    Ok((out, (count as u64).saturating_sub(1)))
 }
 
 /// The fast-field columns a copy is described from, in one segment.

@@ -194,9 +194,12 @@ pub fn search_with(
             request.offset,
         )?
     } else {
-        // Fetch ranked articles until enough distinct groups are in hand.
+        // Fetch ranked articles until enough distinct groups are in hand,
+        // starting from the matches' own articles-per-group ratio (a story
+        // republished 30 times needs about 30 articles per group).
         let want = request.offset + limit;
-        let mut fetch = (want * 2).max(20);
+        let per_group = total_articles.div_ceil(total.max(1)).clamp(1, 64) as usize;
+        let mut fetch = (want * 2 * per_group).max(20);
         loop {
             let candidates = ranked(searcher, &query, sort, request.recency, fetch, 0)?;
             let exhausted = candidates.len() < fetch;
@@ -228,7 +231,8 @@ pub fn search_with(
         let doc: TantivyDocument = searcher.doc(address)?;
         let mut hit = hit_from_doc(&doc, fields, score, snippeter.as_ref());
         if collapse {
-            hit.duplicates = collapse::copies(searcher, fields, &doc, &hit.id)?;
+            (hit.duplicates, hit.duplicate_count) =
+                collapse::copies(searcher, fields, &doc, &hit.id)?;
         }
         hits.push(hit);
     }
@@ -444,6 +448,7 @@ fn hit_from_doc(
         snippet: snippet.marked("<b>", "</b>"),
         snippet_parts: snippet,
         duplicates: Vec::new(),
+        duplicate_count: 0,
     }
 }
 

@@ -214,7 +214,16 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
                     outlets.push(name);
                 }
             }
-            let line = format!("{} more from: {}", hit.duplicates.len(), outlets.join(", "));
+            let more = if (hit.duplicates.len() as u64) < hit.duplicate_count {
+                ", …"
+            } else {
+                ""
+            };
+            let line = format!(
+                "{} more from: {}{more}",
+                hit.duplicate_count,
+                outlets.join(", ")
+            );
             for wrapped in wrap(&line, style.width, 3, 5) {
                 let _ = writeln!(out, "{dim}{wrapped}{reset}");
             }

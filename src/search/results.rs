@@ -35,8 +35,11 @@ pub struct Hit {
     #[serde(skip)]
     pub snippet_parts: Snippet,
     /// The other copies of this article (near duplicates, e.g. one wire story
-    /// republished by several outlets); empty with `--all-duplicates`.
+    /// republished by several outlets), the first 10 in index order; empty
+    /// with `--all-duplicates`.
     pub duplicates: Vec<Duplicate>,
+    /// How many other copies there are in all (`duplicates` lists at most 10).
+    pub duplicate_count: u64,
 }
 
 /// A near-duplicate copy of a hit.
