@@ -61,15 +61,18 @@ impl Part {
         const LANES: usize = 16;
         let mut taken = 0;
         let n = self.fps.len();
+        let tail = n % LANES;
+        // Whole chunks from the end: fixed-size compares vectorise into a mask.
         let mut end = n;
-        // Chunks from the end; a chunk's comparisons vectorise into a mask.
-        while end > 0 && taken < MAX_CHAIN {
-            let start = end.saturating_sub(LANES);
-            let chunk = &self.fps[start..end];
-            let mut mask = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |m, (j, &x)| m | (u32::from(x == fp) << j));
+        while end > tail && taken < MAX_CHAIN {
+            let start = end - LANES;
+            let chunk: &[u16; LANES] = self.fps[start..end]
+                .try_into()
+                .expect("a chunk of LANES values");
+            let mut mask = 0u32;
+            for (j, &x) in chunk.iter().enumerate() {
+                mask |= u32::from(x == fp) << j;
+            }
             while mask != 0 && taken < MAX_CHAIN {
                 let j = 31 - mask.leading_zeros() as usize;
                 mask &= !(1 << j);
@@ -77,6 +80,15 @@ impl Part {
                 taken += 1;
             }
             end = start;
+        }
+        for j in (0..tail).rev() {
+            if taken >= MAX_CHAIN {
+                break;
+            }
+            if self.fps[j] == fp {
+                found(self.arts[j]);
+                taken += 1;
+            }
         }
     }
 }
@@ -200,6 +212,10 @@ pub struct Grouper {
     count: usize,
     /// Scratch: candidates of the current article.
     seen: Vec<u32>,
+    /// While loading articles already grouped ([`Grouper::remember`]): group
+    /// key → index into `group_ids`. Emptied at each rotation and by
+    /// [`Grouper::done_remembering`].
+    known: std::collections::HashMap<u64, u32>,
 }
 
 impl Grouper {
@@ -237,6 +253,7 @@ impl Grouper {
             group_bytes: 0,
             count: 0,
             seen: Vec::new(),
+            known: std::collections::HashMap::new(),
         };
         grouper.set_limit(Self::DEFAULT_MEMORY);
         grouper
@@ -251,9 +268,10 @@ impl Grouper {
 
     fn set_limit(&mut self, bytes: usize) {
         self.limit = bytes.max(4 << 20);
-        // About 512 entries per partition when a generation is full.
+        // About 64 to 128 entries per partition when a generation is full:
+        // a partition is scanned whole for each band of each new article.
         let entries = self.limit / 2 / BYTES_PER_ARTICLE * self.bands;
-        let bits = (entries / 512).max(1).ilog2() + 1;
+        let bits = (entries / 64).max(1).ilog2();
         let bits = bits.clamp(4, 16);
         self.old.part_bits = bits;
         self.cur.part_bits = bits;
@@ -284,16 +302,10 @@ impl Grouper {
         if sig.is_empty() {
             return id.to_owned();
         }
-        let mut keys = [0u32; K];
-        for (b, key) in keys.iter_mut().enumerate().take(self.bands) {
-            *key = self.band_key(&sig.mins, b);
-        }
+        let keys = self.band_keys(sig);
         let keys = &keys[..self.bands];
         let short = shorten(&sig.mins);
-        // A sixteenth of the limit is left for the group ids' growth.
-        if self.cur.bytes + self.group_memory() >= self.limit / 2 - self.limit / 16 {
-            self.rotate();
-        }
+        self.rotate_if_full();
         self.seen.clear();
         self.cur.candidates(keys, &mut self.seen);
         self.old.candidates(keys, &mut self.seen);
@@ -322,6 +334,51 @@ impl Grouper {
         };
         self.cur.push(short, group, keys);
         gid
+    }
+
+    fn band_keys(&self, sig: &Signature) -> [u32; K] {
+        let mut keys = [0u32; K];
+        for (b, key) in keys.iter_mut().enumerate().take(self.bands) {
+            *key = self.band_key(&sig.mins, b);
+        }
+        keys
+    }
+
+    /// Remembers an article that was grouped before (loading an index): it
+    /// keeps its stored group, identified by `group_key`, and is not compared
+    /// with anything. Later [`Grouper::add`]s may join its group.
+    pub fn remember(&mut self, group_key: u64, group: &str, sig: &Signature) {
+        self.count += 1;
+        if sig.is_empty() {
+            return;
+        }
+        let keys = self.band_keys(sig);
+        self.rotate_if_full();
+        let index = match self.known.get(&group_key) {
+            Some(&index) => index,
+            None => {
+                self.group_ids.push(group.into());
+                self.group_bytes += group.len();
+                let index = (self.group_ids.len() - 1) as u32;
+                self.known.insert(group_key, index);
+                index
+            }
+        };
+        self.cur
+            .push(shorten(&sig.mins), index, &keys[..self.bands]);
+    }
+
+    /// Frees what [`Grouper::remember`] needed.
+    pub fn done_remembering(&mut self) {
+        self.known = std::collections::HashMap::new();
+    }
+
+    fn rotate_if_full(&mut self) {
+        // A sixteenth of the limit is left for the group ids' growth.
+        if self.cur.bytes + self.group_memory() >= self.limit / 2 - self.limit / 16 {
+            self.rotate();
+            self.known.clear();
+        }
     }
 
     /// Forgets the older generation; the newer becomes the older. Group ids
@@ -437,6 +494,19 @@ mod tests {
         // ...which later copies join.
         assert_eq!(g.add("b3", &signature(B)), "b2");
         assert_eq!(g.len(), 30_004);
+    }
+
+    #[test]
+    fn remembered_articles_keep_their_stored_group() {
+        let mut g = Grouper::new(Grouper::DEFAULT_THRESHOLD);
+        // Loaded from an index: A was stored in group "story-7".
+        g.remember(7, "story-7", &signature(A));
+        g.remember(9, "story-9", &signature(C));
+        g.done_remembering();
+        assert_eq!(g.len(), 2);
+        // A new copy of A joins the stored group, not a group named "a".
+        assert_eq!(g.add("b", &signature(B)), "story-7");
+        assert_eq!(g.add("c2", &signature(C)), "story-9");
     }
 
     #[test]

@@ -152,7 +152,8 @@ pub fn build_schema() -> Schema {
             .set_fast()
             .set_precision(DateTimePrecision::Seconds),
     );
-    b.add_text_field("group", STRING | STORED);
+    // Fast too: an incremental build reloads every article's group.
+    b.add_text_field("group", STRING | STORED | FAST);
     b.add_u64_field("group_key", FAST);
     b.add_bytes_field("dup_sig", FAST);
     for lang in Lang::ALL {
