@@ -68,6 +68,25 @@ struct Args {
     /// Maximum distance of the words of a proximity pair.
     #[arg(long)]
     slop: Option<u32>,
+    /// Score title and body separately (two BM25 sums, tantivy's k1/b)
+    /// instead of BM25F.
+    #[arg(long)]
+    no_bm25f: bool,
+    /// BM25F term-frequency saturation k1.
+    #[arg(long)]
+    k1: Option<f32>,
+    /// BM25F length normalisation b of the body.
+    #[arg(long)]
+    b: Option<f32>,
+    /// BM25F length normalisation b of the title.
+    #[arg(long)]
+    b_title: Option<f32>,
+    /// Bonus per unit of idf of the best window of query words in the body (0: off).
+    #[arg(long)]
+    window: Option<f32>,
+    /// Width of that window, in positions.
+    #[arg(long)]
+    window_width: Option<u32>,
     /// Search threads.
     #[arg(long, default_value_t = 2)]
     threads: usize,
@@ -117,6 +136,27 @@ fn run(args: &Args) -> akhbar::Result<()> {
     if let Some(s) = args.slop {
         weights.proximity_slop = s;
     }
+    if args.no_bm25f {
+        // The separate-fields ranking as it was tuned: a title match worth
+        // half a body match, tantivy's k1/b.
+        weights.bm25f = false;
+        weights.title_boost = 0.5;
+    }
+    if let Some(k1) = args.k1 {
+        weights.k1 = k1;
+    }
+    if let Some(b) = args.b {
+        weights.b_body = b;
+    }
+    if let Some(b) = args.b_title {
+        weights.b_title = b;
+    }
+    if let Some(w) = args.window {
+        weights.window = w;
+    }
+    if let Some(w) = args.window_width {
+        weights.window_width = w;
+    }
     let eval = evaluate_collection(&files, opts, weights, args.threads)?;
     if let Some(path) = &args.run {
         std::fs::write(path, trec_run(&eval.queries, &eval.results, "akhbar")).map_err(|e| {
@@ -149,6 +189,12 @@ fn run(args: &Args) -> akhbar::Result<()> {
                 "slop": weights.proximity_slop,
                 "question_words": weights.question_words,
                 "script_hint": weights.script_hint,
+                "bm25f": weights.bm25f,
+                "k1": weights.k1,
+                "b": weights.b_body,
+                "b_title": weights.b_title,
+                "window": weights.window,
+                "window_width": weights.window_width,
             },
         });
         println!("{value}");

@@ -17,6 +17,8 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
+use super::bm25::{Bm25Params, Bm25fQuery, FieldWeight};
+use super::proximity::WindowQuery;
 use crate::analysis::{analyzer, is_question_word, AnalysisOptions};
 use crate::index::Fields;
 use crate::lang::Lang;
@@ -79,6 +81,24 @@ pub struct Weights {
     /// an Arabic-only query is searched as Arabic, a Latin-only query as
     /// French, Spanish, English (and other).
     pub script_hint: bool,
+    /// Score an unquoted word over title and body together with BM25F
+    /// (field frequencies weighted by `title_boost`, normalised by each
+    /// field's length, saturated once; see [`super::bm25`]) instead of
+    /// adding two BM25 scores with tantivy's fixed k1/b.
+    pub bm25f: bool,
+    /// BM25F's term-frequency saturation.
+    pub k1: f32,
+    /// BM25F's length normalisation of the body.
+    pub b_body: f32,
+    /// BM25F's length normalisation of the title.
+    pub b_title: f32,
+    /// Bonus per unit of idf of the best window of the body (see
+    /// [`super::proximity`]): the distinct unquoted query words found
+    /// within `window_width` positions; 0 turns it off (`QueryMode::Any`
+    /// only).
+    pub window: f32,
+    /// The width of that window, in positions (stop words counted).
+    pub window_width: u32,
 }
 
 impl Default for Weights {
@@ -90,6 +110,12 @@ impl Default for Weights {
             proximity_slop: 0,
             question_words: false,
             script_hint: false,
+            bm25f: false,
+            k1: Bm25Params::CLASSIC.k1,
+            b_body: Bm25Params::CLASSIC.b,
+            b_title: Bm25Params::CLASSIC.b,
+            window: 0.0,
+            window_width: 0,
         }
     }
 }
@@ -100,12 +126,18 @@ impl Weights {
     /// for query words found close together.
     pub fn natural_language() -> Self {
         Weights {
-            title_boost: 0.5,
+            title_boost: 2.0,
             mode: QueryMode::Any,
             proximity: 0.3,
             proximity_slop: 2,
             question_words: true,
             script_hint: true,
+            bm25f: true,
+            k1: 0.9,
+            b_body: Bm25Params::CLASSIC.b,
+            b_title: Bm25Params::CLASSIC.b,
+            window: 0.0,
+            window_width: 10,
         }
     }
 }
@@ -287,9 +319,48 @@ impl<'a> QueryCompiler<'a> {
     /// body for each pair of consecutive unquoted words of the top level
     /// (`QueryMode::Any` only, `Weights::proximity > 0`).
     fn proximity_clauses(&mut self, ast: &UserInputAst, lang: Lang) -> Vec<Box<dyn Query>> {
-        if self.weights.proximity <= 0.0 || self.weights.mode != QueryMode::Any {
+        if self.weights.mode != QueryMode::Any
+            || (self.weights.proximity <= 0.0 && self.weights.window <= 0.0)
+        {
             return Vec::new();
         }
+        let words = self.proximity_words(ast, lang);
+        let field = self.fields.body_of(lang);
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        if self.weights.window > 0.0 && self.weights.window_width > 1 {
+            let terms: Vec<Term> = words
+                .iter()
+                .map(|w| Term::from_field_text(field, w))
+                .collect();
+            out.push(Box::new(WindowQuery::new(
+                terms,
+                self.weights.window_width,
+                self.weights.window,
+            )));
+        }
+        if self.weights.proximity <= 0.0 {
+            return out;
+        }
+        for pair in words.windows(2) {
+            if pair[0] == pair[1] {
+                continue;
+            }
+            let mut phrase = PhraseQuery::new(vec![
+                Term::from_field_text(field, &pair[0]),
+                Term::from_field_text(field, &pair[1]),
+            ]);
+            phrase.set_slop(self.weights.proximity_slop);
+            out.push(Box::new(BoostQuery::new(
+                Box::new(phrase),
+                self.weights.proximity,
+            )));
+        }
+        out
+    }
+
+    /// The analysed unquoted words of the top level, in order, for the
+    /// proximity clauses.
+    fn proximity_words(&mut self, ast: &UserInputAst, lang: Lang) -> Vec<String> {
         let UserInputAst::Clause(clauses) = ast else {
             return Vec::new();
         };
@@ -317,23 +388,7 @@ impl<'a> QueryCompiler<'a> {
                     .map(|(_, w)| w),
             );
         }
-        let field = self.fields.body_of(lang);
-        let mut out: Vec<Box<dyn Query>> = Vec::new();
-        for pair in words.windows(2) {
-            if pair[0] == pair[1] {
-                continue;
-            }
-            let mut phrase = PhraseQuery::new(vec![
-                Term::from_field_text(field, &pair[0]),
-                Term::from_field_text(field, &pair[1]),
-            ]);
-            phrase.set_slop(self.weights.proximity_slop);
-            out.push(Box::new(BoostQuery::new(
-                Box::new(phrase),
-                self.weights.proximity,
-            )));
-        }
-        out
+        words
     }
 
     fn compile_ast(&mut self, ast: &UserInputAst, lang: Lang) -> Option<Box<dyn Query>> {
@@ -451,6 +506,32 @@ impl<'a> QueryCompiler<'a> {
         let tokens = self.analyze(lang, &literal.phrase, unquoted);
         if tokens.is_empty() {
             return None;
+        }
+        if self.weights.bm25f
+            && tokens.len() == 1
+            && !literal.prefix
+            && literal.slop == 0
+            && literal.field_name.is_none()
+        {
+            let fields = [
+                FieldWeight {
+                    field: f.title_of(lang),
+                    weight: self.weights.title_boost,
+                    b: self.weights.b_title,
+                },
+                FieldWeight {
+                    field: f.body_of(lang),
+                    weight: 1.0,
+                    b: self.weights.b_body,
+                },
+            ];
+            let fields: Vec<FieldWeight> =
+                fields.into_iter().filter(|fw| fw.weight > 0.0).collect();
+            return Some(Box::new(Bm25fQuery::new(
+                &tokens[0].1,
+                &fields,
+                self.weights.k1,
+            )));
         }
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (field, boost) in targets {
