@@ -61,7 +61,7 @@ pub(crate) fn process(
     match opts.stemmer {
         Stemmer::None => {}
         Stemmer::Light => light_stem(out),
-        Stemmer::Snowball => {
+        Stemmer::Snowball | Stemmer::Best => {
             if let Some(s) = snowball {
                 // Snowball Arabic keeps `و` before the article (`والمغرب`)
                 // and treats lengths differently with and without it: strip
@@ -223,8 +223,13 @@ mod tests {
     use crate::lang::Lang;
     use tantivy::tokenizer::TokenStream;
 
+    /// The light stemmer's terms (the default for Arabic is Snowball).
     fn ar(text: &str) -> Vec<String> {
-        terms(Lang::Ar, text)
+        let light = AnalysisOptions {
+            stemmer: Stemmer::Light,
+            ..AnalysisOptions::default()
+        };
+        with(light, text)
     }
 
     fn with(opts: AnalysisOptions, text: &str) -> Vec<String> {
@@ -232,7 +237,9 @@ mod tests {
         let mut ts = a.token_stream(text);
         let mut v = Vec::new();
         while let Some(t) = ts.next() {
-            v.push(t.text.clone());
+            if super::super::exact_form(&t.text).is_none() {
+                v.push(t.text.clone());
+            }
         }
         v
     }
@@ -303,6 +310,7 @@ mod tests {
             stemmer: Stemmer::None,
             normalize: false,
             stopwords: false,
+            exact_forms: false,
         };
         assert_eq!(with(raw, "في أعلنَ"), ["في", "أعلنَ"]);
         let snowball = AnalysisOptions {
@@ -320,8 +328,26 @@ mod tests {
         }
         let no_stop = AnalysisOptions {
             stopwords: false,
+            stemmer: Stemmer::Light,
             ..AnalysisOptions::default()
         };
         assert_eq!(with(no_stop, "في المغرب"), ["في", "مغرب"]);
+        // The default (`Stemmer::Best`) is Snowball for Arabic.
+        assert_eq!(terms(Lang::Ar, "والمغرب"), with(snowball, "المغرب"));
+        assert_eq!(terms(Lang::Ar, "المغربية"), with(snowball, "المغربية"));
+    }
+
+    #[test]
+    fn exact_forms_beside_stems() {
+        // Each kept word gives its stem, then its normalised unstemmed
+        // form (article kept) marked with `=`, at the same position.
+        let mut a = analyzer(Lang::Ar, AnalysisOptions::default());
+        let mut ts = a.token_stream("في المغربية");
+        let mut got = Vec::new();
+        while let Some(t) = ts.next() {
+            got.push((t.text.clone(), t.position));
+        }
+        let stem = terms(Lang::Ar, "المغربية").remove(0);
+        assert_eq!(got, [(stem, 1), ("=المغربيه".to_string(), 1)]);
     }
 }

@@ -227,6 +227,10 @@ pub(crate) fn analyze_word(
     if surface.len() > MAX_SURFACE_BYTES {
         return Outcome::Gap;
     }
+    let opts = AnalysisOptions {
+        stemmer: opts.stemmer.for_lang(lang),
+        ..opts
+    };
     if opts.normalize && matches!(lang, Lang::Es | Lang::En) {
         // Snowball's Spanish and English rules expect accents (`-ación`):
         // stem the lowercased word, then fold the stem.
@@ -274,11 +278,11 @@ pub(crate) fn snowball_algorithm(
     opts: AnalysisOptions,
 ) -> Option<rust_stemmers::Algorithm> {
     use rust_stemmers::Algorithm;
-    match (lang, opts.stemmer) {
+    match (lang, opts.stemmer.for_lang(lang)) {
         (_, Stemmer::None) | (Lang::Other, _) => None,
         (Lang::Fr, Stemmer::Snowball) => Some(Algorithm::French),
         (Lang::Ar, Stemmer::Snowball) => Some(Algorithm::Arabic),
-        (Lang::Fr | Lang::Ar, Stemmer::Light) => None,
+        (Lang::Fr | Lang::Ar, Stemmer::Light | Stemmer::Best) => None,
         // No light stemmer for Spanish and English: `Light` means Snowball.
         (Lang::Es, _) => Some(Algorithm::Spanish),
         (Lang::En, _) => Some(Algorithm::English),
@@ -318,6 +322,10 @@ pub struct AkhbarTokenStream<'a> {
     token: &'a mut Token,
     scratch: &'a mut Vec<char>,
     snowball: Option<rust_stemmers::Stemmer>,
+    /// The exact form of the last word, to emit next at its position
+    /// (with `AnalysisOptions::exact_forms`).
+    exact: String,
+    exact_pending: bool,
 }
 
 impl Tokenizer for AkhbarTokenizer {
@@ -334,12 +342,22 @@ impl Tokenizer for AkhbarTokenizer {
             token: &mut self.token,
             scratch: &mut self.scratch,
             snowball: snowball_algorithm(self.lang, self.opts).map(rust_stemmers::Stemmer::create),
+            exact: String::new(),
+            exact_pending: false,
         }
     }
 }
 
 impl TokenStream for AkhbarTokenStream<'_> {
     fn advance(&mut self) -> bool {
+        if self.exact_pending {
+            // Same position and offsets as the stem just emitted.
+            self.exact_pending = false;
+            self.token.text.clear();
+            self.token.text.push(super::EXACT_MARK);
+            self.token.text.push_str(&self.exact);
+            return true;
+        }
         while let Some((from, to)) = next_word(self.text, &mut self.cursor) {
             let outcome = analyze_word(
                 self.lang,
@@ -355,6 +373,22 @@ impl TokenStream for AkhbarTokenStream<'_> {
             let position = self.next_position;
             self.next_position += 1;
             if outcome == Outcome::Term {
+                if self.opts.exact_forms {
+                    let unstemmed = AnalysisOptions {
+                        stemmer: Stemmer::None,
+                        ..self.opts
+                    };
+                    let exact = analyze_word(
+                        self.lang,
+                        unstemmed,
+                        &self.text[from..to],
+                        &mut self.exact,
+                        self.scratch,
+                        None,
+                    );
+                    self.exact_pending =
+                        exact == Outcome::Term && self.exact.len() < MAX_TERM_BYTES;
+                }
                 self.token.offset_from = from;
                 self.token.offset_to = to;
                 self.token.position = position;

@@ -16,6 +16,8 @@ enum StemmerArg {
     None,
     Light,
     Snowball,
+    /// Light for French, Snowball for Arabic.
+    Best,
 }
 
 /// Evaluates akhbar's ranking on a test collection (corpus.jsonl[.gz|.zst],
@@ -38,7 +40,7 @@ struct Args {
     #[arg(long, value_name = "FILE")]
     run: Option<PathBuf>,
     /// Stemmer of the French and Arabic analyzers.
-    #[arg(long, value_enum, default_value = "light")]
+    #[arg(long, value_enum, default_value = "best")]
     stemmer: StemmerArg,
     /// No normalisation (only lowercase): no accent folding, no Arabic
     /// normalisation, no French elision.
@@ -47,6 +49,13 @@ struct Args {
     /// Keep stop words.
     #[arg(long)]
     no_stopwords: bool,
+    /// Do not index exact (unstemmed) word forms beside the stems, and give
+    /// no bonus to exact matches.
+    #[arg(long)]
+    no_exact_forms: bool,
+    /// Bonus of an exact word-form match, relative to the stem's score.
+    #[arg(long)]
+    exact: Option<f32>,
     /// Every query word required (akhbar-search's default) instead of any.
     #[arg(long)]
     and: bool,
@@ -110,9 +119,11 @@ fn run(args: &Args) -> akhbar::Result<()> {
             StemmerArg::None => Stemmer::None,
             StemmerArg::Light => Stemmer::Light,
             StemmerArg::Snowball => Stemmer::Snowball,
+            StemmerArg::Best => Stemmer::Best,
         },
         normalize: !args.no_normalize,
         stopwords: !args.no_stopwords,
+        exact_forms: !args.no_exact_forms,
     };
     let mut weights = Weights::natural_language();
     if args.and {
@@ -151,6 +162,12 @@ fn run(args: &Args) -> akhbar::Result<()> {
     if let Some(b) = args.b_title {
         weights.b_title = b;
     }
+    if args.no_exact_forms {
+        weights.exact = 0.0;
+    }
+    if let Some(w) = args.exact {
+        weights.exact = w;
+    }
     if let Some(w) = args.window {
         weights.window = w;
     }
@@ -178,11 +195,14 @@ fn run(args: &Args) -> akhbar::Result<()> {
             "recall@10": m.recall_10,
             "recall@100": m.recall_100,
             "index_secs": eval.index_secs,
+            "index_bytes": eval.index_bytes,
             "search_secs": eval.search_secs,
             "options": {
                 "stemmer": format!("{:?}", opts.stemmer).to_lowercase(),
                 "normalize": opts.normalize,
                 "stopwords": opts.stopwords,
+                "exact_forms": opts.exact_forms,
+                "exact": weights.exact,
                 "mode": format!("{:?}", weights.mode).to_lowercase(),
                 "title_boost": weights.title_boost,
                 "proximity": weights.proximity,

@@ -19,7 +19,7 @@ use tantivy::Term;
 
 use super::bm25::{Bm25Params, Bm25fQuery, FieldWeight};
 use super::proximity::WindowQuery;
-use crate::analysis::{analyzer, is_question_word, AnalysisOptions};
+use crate::analysis::{analyzer, exact_form, is_question_word, AnalysisOptions};
 use crate::index::Fields;
 use crate::lang::Lang;
 
@@ -99,6 +99,11 @@ pub struct Weights {
     pub window: f32,
     /// The width of that window, in positions (stop words counted).
     pub window_width: u32,
+    /// With BM25F, the bonus of a word matched in its exact form (indexed
+    /// with `AnalysisOptions::exact_forms`), as a fraction of the stem's
+    /// score: `Maroc` ranks an article saying `Maroc` over one saying only
+    /// `marocaine`; 0 turns it off.
+    pub exact: f32,
 }
 
 impl Default for Weights {
@@ -116,6 +121,7 @@ impl Default for Weights {
             b_title: Bm25Params::CLASSIC.b,
             window: 0.0,
             window_width: 0,
+            exact: 0.0,
         }
     }
 }
@@ -138,6 +144,7 @@ impl Weights {
             b_title: Bm25Params::CLASSIC.b,
             window: 0.0,
             window_width: 10,
+            exact: 0.5,
         }
     }
 }
@@ -457,13 +464,27 @@ impl<'a> QueryCompiler<'a> {
     /// `drop_questions` (and `Weights::question_words`), question words are
     /// left out.
     fn analyze(&mut self, lang: Lang, text: &str, drop_questions: bool) -> Vec<(usize, String)> {
+        self.analyze_with_exact(lang, text, drop_questions)
+            .into_iter()
+            .map(|(pos, term, _)| (pos, term))
+            .collect()
+    }
+
+    /// [`Self::analyze`] with each term's exact form, when the analyzer
+    /// gives one (`AnalysisOptions::exact_forms`).
+    fn analyze_with_exact(
+        &mut self,
+        lang: Lang,
+        text: &str,
+        drop_questions: bool,
+    ) -> Vec<(usize, String, Option<String>)> {
         let drop_questions = drop_questions && self.weights.question_words;
         let analyzer = match self.analyzers.iter_mut().find(|(l, _)| *l == lang) {
             Some((_, a)) => a,
             None => return Vec::new(),
         };
         let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
+        let mut out: Vec<(usize, String, Option<String>)> = Vec::new();
         while stream.advance() {
             let token = stream.token();
             if drop_questions
@@ -473,7 +494,15 @@ impl<'a> QueryCompiler<'a> {
             {
                 continue;
             }
-            out.push((token.position, token.text.clone()));
+            if let Some(exact) = exact_form(&token.text) {
+                if let Some(last) = out.last_mut() {
+                    if last.0 == token.position {
+                        last.2 = Some(exact.to_string());
+                    }
+                }
+                continue;
+            }
+            out.push((token.position, token.text.clone(), None));
         }
         out
     }
@@ -503,7 +532,12 @@ impl<'a> QueryCompiler<'a> {
             ],
         };
         let unquoted = literal.delimiter == Delimiter::None && literal.field_name.is_none();
-        let tokens = self.analyze(lang, &literal.phrase, unquoted);
+        let analyzed = self.analyze_with_exact(lang, &literal.phrase, unquoted);
+        let exact = match analyzed.as_slice() {
+            [(_, _, exact)] => exact.clone(),
+            _ => None,
+        };
+        let tokens: Vec<(usize, String)> = analyzed.into_iter().map(|(p, t, _)| (p, t)).collect();
         if tokens.is_empty() {
             return None;
         }
@@ -527,11 +561,23 @@ impl<'a> QueryCompiler<'a> {
             ];
             let fields: Vec<FieldWeight> =
                 fields.into_iter().filter(|fw| fw.weight > 0.0).collect();
-            return Some(Box::new(Bm25fQuery::new(
-                &tokens[0].1,
+            let stem: Box<dyn Query> =
+                Box::new(Bm25fQuery::new(&tokens[0].1, &fields, self.weights.k1));
+            let Some(exact) = exact.filter(|_| self.weights.exact > 0.0) else {
+                return Some(stem);
+            };
+            let exact = Bm25fQuery::new(
+                &format!("{}{exact}", crate::analysis::EXACT_MARK),
                 &fields,
                 self.weights.k1,
-            )));
+            );
+            return Some(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, stem),
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(exact), self.weights.exact)),
+                ),
+            ])));
         }
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (field, boost) in targets {
