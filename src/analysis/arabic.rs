@@ -55,8 +55,19 @@ pub(crate) fn process(
     if opts.stopwords && stopwords::set(Lang::Ar, opts.normalize).contains(out.as_str()) {
         return false;
     }
+    stem(out, opts, snowball);
+    true
+}
+
+/// The stemming step alone, on a normalised word that was kept (words
+/// with digits are not stemmed).
+pub(crate) fn stem(
+    out: &mut String,
+    opts: AnalysisOptions,
+    snowball: Option<&rust_stemmers::Stemmer>,
+) {
     if out.bytes().any(|b| b.is_ascii_digit()) {
-        return true;
+        return;
     }
     match opts.stemmer {
         Stemmer::None => {}
@@ -71,7 +82,6 @@ pub(crate) fn process(
             }
         }
     }
-    true
 }
 
 /// Prefixes made of a conjunction/preposition and the article, longest first,

@@ -40,8 +40,20 @@ pub(crate) fn process(
     if opts.stopwords && stopwords::set(Lang::Fr, opts.normalize).contains(out.as_str()) {
         return false;
     }
+    stem(out, opts, scratch, snowball);
+    true
+}
+
+/// The stemming step alone, on a normalised word that was kept (words
+/// with digits are not stemmed).
+pub(crate) fn stem(
+    out: &mut String,
+    opts: AnalysisOptions,
+    scratch: &mut Vec<char>,
+    snowball: Option<&rust_stemmers::Stemmer>,
+) {
     if out.bytes().any(|b| b.is_ascii_digit()) {
-        return true;
+        return;
     }
     match opts.stemmer {
         Stemmer::None => {}
@@ -52,7 +64,6 @@ pub(crate) fn process(
             }
         }
     }
-    true
 }
 
 /// Removes a leading elided article or pronoun (`l'`, `qu'`, ...).

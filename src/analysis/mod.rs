@@ -326,6 +326,59 @@ mod tests {
     }
 
     #[test]
+    fn exact_forms_leave_the_stems_alone() {
+        // The exact-form path normalises once and stems the exact form: it
+        // must give the same stems, positions and offsets as the plain path.
+        for stemmer in [
+            Stemmer::Best,
+            Stemmer::Light,
+            Stemmer::Snowball,
+            Stemmer::None,
+        ] {
+            for normalize in [true, false] {
+                let plain = AnalysisOptions {
+                    stemmer,
+                    normalize,
+                    stopwords: true,
+                    exact_forms: false,
+                };
+                let exact = AnalysisOptions {
+                    exact_forms: true,
+                    ..plain
+                };
+                for &(lang, text) in SAMPLES {
+                    let strip = |ts: Vec<Token>| -> Vec<(String, usize, usize, usize)> {
+                        ts.into_iter()
+                            .map(|t| (t.text, t.position, t.offset_from, t.offset_to))
+                            .collect()
+                    };
+                    assert_eq!(
+                        strip(tokens(lang, exact, text)),
+                        strip(tokens(lang, plain, text)),
+                        "{lang} {stemmer:?} {normalize}"
+                    );
+                }
+            }
+        }
+        // Every stem is followed by its exact form at the same position.
+        let mut a = analyzer(Lang::Fr, AnalysisOptions::default());
+        let mut ts = a.token_stream("Les conventions signées");
+        let mut got = Vec::new();
+        while ts.advance() {
+            got.push((ts.token().text.clone(), ts.token().position));
+        }
+        assert_eq!(
+            got,
+            [
+                ("convention".to_string(), 1),
+                ("=conventions".to_string(), 1),
+                ("sign".to_string(), 2),
+                ("=signees".to_string(), 2)
+            ]
+        );
+    }
+
+    #[test]
     fn analyzer_is_reusable() {
         let mut a = analyzer(Lang::Fr, AnalysisOptions::default());
         for _ in 0..2 {

@@ -348,6 +348,65 @@ impl Tokenizer for AkhbarTokenizer {
     }
 }
 
+impl AkhbarTokenStream<'_> {
+    /// Analyses `surface` into the stem (the token's text) and its exact
+    /// form (`self.exact`, pending when there is one to emit). French and
+    /// Arabic normalise once and stem the exact form; Spanish and English
+    /// stem before folding, so they run the chain twice.
+    fn analyze_with_exact(&mut self, surface: &str) -> Outcome {
+        let unstemmed = AnalysisOptions {
+            stemmer: Stemmer::None,
+            ..self.opts
+        };
+        let exact = analyze_word(
+            self.lang,
+            unstemmed,
+            surface,
+            &mut self.exact,
+            self.scratch,
+            None,
+        );
+        let stemmed_apart = matches!(self.lang, Lang::Es | Lang::En);
+        let outcome = if exact == Outcome::Term && !stemmed_apart {
+            let text = &mut self.token.text;
+            text.clear();
+            text.push_str(&self.exact);
+            let opts = AnalysisOptions {
+                stemmer: self.opts.stemmer.for_lang(self.lang),
+                ..self.opts
+            };
+            match self.lang {
+                Lang::Fr => french::stem(text, opts, self.scratch, self.snowball.as_ref()),
+                Lang::Ar => arabic::stem(text, opts, self.snowball.as_ref()),
+                // `other` is never stemmed; Spanish and English took the
+                // other branch.
+                Lang::Es | Lang::En | Lang::Other => {}
+            }
+            if text.is_empty() {
+                Outcome::Gap
+            } else {
+                Outcome::Term
+            }
+        } else if exact == Outcome::Nothing {
+            Outcome::Nothing
+        } else {
+            // A word too long for its exact form may still fit stemmed;
+            // Spanish and English stem apart.
+            analyze_word(
+                self.lang,
+                self.opts,
+                surface,
+                &mut self.token.text,
+                self.scratch,
+                self.snowball.as_ref(),
+            )
+        };
+        self.exact_pending =
+            outcome == Outcome::Term && exact == Outcome::Term && self.exact.len() < MAX_TERM_BYTES;
+        outcome
+    }
+}
+
 impl TokenStream for AkhbarTokenStream<'_> {
     fn advance(&mut self) -> bool {
         if self.exact_pending {
@@ -359,36 +418,25 @@ impl TokenStream for AkhbarTokenStream<'_> {
             return true;
         }
         while let Some((from, to)) = next_word(self.text, &mut self.cursor) {
-            let outcome = analyze_word(
-                self.lang,
-                self.opts,
-                &self.text[from..to],
-                &mut self.token.text,
-                self.scratch,
-                self.snowball.as_ref(),
-            );
+            let surface = &self.text[from..to];
+            let outcome = if self.opts.exact_forms {
+                self.analyze_with_exact(surface)
+            } else {
+                analyze_word(
+                    self.lang,
+                    self.opts,
+                    surface,
+                    &mut self.token.text,
+                    self.scratch,
+                    self.snowball.as_ref(),
+                )
+            };
             if outcome == Outcome::Nothing {
                 continue;
             }
             let position = self.next_position;
             self.next_position += 1;
             if outcome == Outcome::Term {
-                if self.opts.exact_forms {
-                    let unstemmed = AnalysisOptions {
-                        stemmer: Stemmer::None,
-                        ..self.opts
-                    };
-                    let exact = analyze_word(
-                        self.lang,
-                        unstemmed,
-                        &self.text[from..to],
-                        &mut self.exact,
-                        self.scratch,
-                        None,
-                    );
-                    self.exact_pending =
-                        exact == Outcome::Term && self.exact.len() < MAX_TERM_BYTES;
-                }
                 self.token.offset_from = from;
                 self.token.offset_to = to;
                 self.token.position = position;
