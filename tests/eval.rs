@@ -258,3 +258,25 @@ fn bm25f_counts_the_title_with_the_body() {
     let ranked = ranked_ids(&index, no_title, "Combien de conteneurs à Tanger ?");
     assert_eq!(ranked[0].0, "body", "{ranked:?}");
 }
+
+#[test]
+fn snippets_mark_a_word_once() {
+    // Each word is indexed twice (stem and exact form, same offsets): the
+    // snippet still marks it once.
+    let (_dir, index) = small_index(&[(
+        "a",
+        "Artisanat",
+        "Les poteries marocaines sont cuites au four par les coopératives de potiers de la région.",
+    )]);
+    let results = akhbar::search::search(
+        &index,
+        &akhbar::search::SearchRequest::new("poteries marocaines"),
+    )
+    .unwrap();
+    let snippet = &results.hits[0].snippet;
+    assert!(
+        snippet.contains("<b>poteries</b> <b>marocaines</b>"),
+        "{snippet}"
+    );
+    assert!(!snippet.contains("marocainesmarocaines"), "{snippet}");
+}

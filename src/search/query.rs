@@ -115,13 +115,13 @@ impl Default for Weights {
             proximity_slop: 0,
             question_words: false,
             script_hint: false,
-            bm25f: false,
-            k1: Bm25Params::CLASSIC.k1,
+            bm25f: true,
+            k1: 0.9,
             b_body: Bm25Params::CLASSIC.b,
             b_title: Bm25Params::CLASSIC.b,
             window: 0.0,
             window_width: 0,
-            exact: 0.0,
+            exact: 0.5,
         }
     }
 }
