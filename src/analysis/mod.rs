@@ -3,12 +3,15 @@
 //!
 //! Every analyzer is a single [`AkhbarTokenizer`] that splits words (see
 //! [`tokenizer`] for the rules, offsets and positions), normalises them,
-//! drops stop words and stems them in one pass:
+//! drops stop words and stems them in one pass. With
+//! [`AnalysisOptions::exact_forms`] (the default), each stem is followed by
+//! the word's normalised, unstemmed form marked with [`EXACT_MARK`] at the
+//! same position (`=marocaines` after `marocain`):
 //!
 //! | language | normalisation | stop words | default stemmer |
 //! |----------|---------------|------------|-----------------|
 //! | `fr` | lowercase, accents, ligatures, elision, ordinals | Snowball French | light (Savoy/Lucene `FrenchLightStemmer`) |
-//! | `ar` | NFKC presentation forms, harakat, tatweel, alef/hamza/yeh/teh marbuta, digits | Lucene-like Arabic | light (prefixes/suffixes, see [`arabic::light_stem`]) |
+//! | `ar` | NFKC presentation forms, harakat, tatweel, alef/hamza/yeh/teh marbuta, digits | Lucene-like Arabic | Snowball Arabic after the article (light: prefixes/suffixes, see [`arabic::light_stem`]) |
 //! | `es` | lowercase, accents | Snowball Spanish | Snowball Spanish |
 //! | `en` | lowercase, accents, possessive `'s` | Snowball English | Snowball English |
 //! | `other` | lowercase, accents, Arabic normalisation | none | none |
