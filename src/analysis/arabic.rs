@@ -172,7 +172,7 @@ fn chars(s: &str) -> usize {
 
 /// Strips one article combination (`وال بال كال فال` when ≥ 3 letters remain,
 /// `لل ال` when ≥ 2 remain); true if one was stripped.
-fn strip_article(s: &mut String) -> bool {
+pub(crate) fn strip_article(s: &mut String) -> bool {
     if s == "الله" {
         return false;
     }
@@ -350,14 +350,26 @@ mod tests {
     #[test]
     fn exact_forms_beside_stems() {
         // Each kept word gives its stem, then its normalised unstemmed
-        // form (article kept) marked with `=`, at the same position.
+        // form marked with `=`, at the same position. The article (alone or
+        // with `و ب ك ف ل`) is not part of the exact form; suffixes are.
         let mut a = analyzer(Lang::Ar, AnalysisOptions::default());
-        let mut ts = a.token_stream("في المغربية");
-        let mut got = Vec::new();
-        while let Some(t) = ts.next() {
-            got.push((t.text.clone(), t.position));
-        }
+        let mut exact = |text: &str| {
+            let mut ts = a.token_stream(text);
+            let mut got = Vec::new();
+            while let Some(t) = ts.next() {
+                got.push((t.text.clone(), t.position));
+            }
+            got
+        };
         let stem = terms(Lang::Ar, "المغربية").remove(0);
-        assert_eq!(got, [(stem, 1), ("=المغربيه".to_string(), 1)]);
+        assert_eq!(
+            exact("في المغربية"),
+            [(stem.clone(), 1), ("=مغربيه".to_string(), 1)]
+        );
+        assert_eq!(exact("والمغربية"), [(stem, 0), ("=مغربيه".to_string(), 0)]);
+        assert_eq!(exact("بالمغرب")[1].0, "=مغرب");
+        assert_eq!(exact("المغربيات")[1].0, "=مغربيات");
+        // `الله` keeps its article.
+        assert_eq!(exact("الله")[1].0, "=الله");
     }
 }

@@ -403,6 +403,11 @@ impl AkhbarTokenStream<'_> {
         };
         self.exact_pending =
             outcome == Outcome::Term && exact == Outcome::Term && self.exact.len() < MAX_TERM_BYTES;
+        if self.exact_pending && self.lang == Lang::Ar {
+            // The article is a clitic, as French elision is: `والمغرب`,
+            // `بالمغرب` and `المغرب` have one exact form, `مغرب`.
+            arabic::strip_article(&mut self.exact);
+        }
         outcome
     }
 }
