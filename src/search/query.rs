@@ -129,7 +129,8 @@ impl Default for Weights {
 impl Weights {
     /// The ranking for natural-language queries (questions), as measured by
     /// `akhbar-eval`: any word may match, question words dropped, a bonus
-    /// for query words found close together.
+    /// for query words found close together; like the default, BM25F
+    /// (title weight 2, k1 0.9) and the exact-form bonus (0.5).
     pub fn natural_language() -> Self {
         Weights {
             title_boost: 2.0,
