@@ -438,6 +438,8 @@ pub struct Evaluation {
     pub results: Vec<Vec<Ranked>>,
     pub index_secs: f64,
     pub search_secs: f64,
+    /// The size of the index (every segment file, stored fields included).
+    pub index_bytes: u64,
 }
 
 /// Indexes the collection, runs its queries (top 100) and scores them.
@@ -452,6 +454,14 @@ pub fn evaluate_collection(
     let start = std::time::Instant::now();
     let (index, corpus) = index_corpus(&files.corpus, opts)?;
     let index_secs = start.elapsed().as_secs_f64();
+    let index_bytes = index
+        .index
+        .reader()?
+        .searcher()
+        .space_usage()
+        .map_err(|e| Error::Tantivy(e.into()))?
+        .total()
+        .get_bytes();
     let start = std::time::Instant::now();
     let results = run_queries(&index, &queries, opts, weights, 100, threads)?;
     let search_secs = start.elapsed().as_secs_f64();
@@ -475,6 +485,7 @@ pub fn evaluate_collection(
         results,
         index_secs,
         search_secs,
+        index_bytes,
     })
 }
 

@@ -151,3 +151,132 @@ fn command_prints_json_and_a_run_file() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("MRR@10"));
 }
+
+/// Indexes `docs` (id, title, body) as a collection's corpus.
+fn small_index(docs: &[(&str, &str, &str)]) -> (tempfile::TempDir, akhbar::index::AkhbarIndex) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> = docs
+        .iter()
+        .map(|(id, title, body)| {
+            serde_json::json!({"id": id, "title": title, "body": body}).to_string()
+        })
+        .collect();
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let (index, _) = index_corpus(&path, AnalysisOptions::default()).unwrap();
+    (dir, index)
+}
+
+fn ranked_ids(
+    index: &akhbar::index::AkhbarIndex,
+    weights: Weights,
+    question: &str,
+) -> Vec<(String, f32)> {
+    let searcher = index.index.reader().unwrap().searcher();
+    let mut compiler = QueryCompiler::new(&index.fields, AnalysisOptions::default(), weights);
+    let q = compiler
+        .compile(&parse_words(question).unwrap(), &[])
+        .unwrap();
+    searcher
+        .search(&q, &TopDocs::with_limit(10).order_by_score())
+        .unwrap()
+        .into_iter()
+        .map(|(score, address)| {
+            let doc: TantivyDocument = searcher.doc(address).unwrap();
+            let id = doc
+                .get_first(index.fields.id)
+                .and_then(|v| v.as_str())
+                .unwrap();
+            (id.to_string(), score)
+        })
+        .collect()
+}
+
+#[test]
+fn exact_word_forms_rank_first() {
+    // Both articles hold the stem `marocain`; only one has the question's
+    // exact form `marocaines`.
+    let (_dir, index) = small_index(&[
+        (
+            "a",
+            "Artisanat",
+            "Le tapis marocain est tissé à la main par les coopératives de femmes de la région.",
+        ),
+        (
+            "b",
+            "Artisanat",
+            "Les poteries marocaines sont cuites au four par les coopératives de potiers de la région.",
+        ),
+    ]);
+    let question = "Qui fabrique les poteries marocaines ?";
+    let with = ranked_ids(&index, Weights::natural_language(), question);
+    assert_eq!(with[0].0, "b", "{with:?}");
+    // `tapis marocain` against `marocaines`: without the bonus only the
+    // stem counts, and the gap between the two articles narrows.
+    let question = "Quels tapis marocaines ?";
+    let with = ranked_ids(&index, Weights::natural_language(), question);
+    let without = ranked_ids(
+        &index,
+        Weights {
+            exact: 0.0,
+            ..Weights::natural_language()
+        },
+        question,
+    );
+    assert_eq!(with[0].0, "a");
+    assert_eq!(without[0].0, "a");
+    let gap = |r: &[(String, f32)]| r[0].1 - r[1].1;
+    assert!(gap(&with) < gap(&without), "{with:?} {without:?}");
+}
+
+#[test]
+fn bm25f_counts_the_title_with_the_body() {
+    // `Tanger` in the title of one article and only in the body of the
+    // other: the title weight decides, and BM25F saturates title and body
+    // together (a title match adds less to an article already saying the
+    // word in its body).
+    let (_dir, index) = small_index(&[
+        (
+            "title",
+            "Tanger",
+            "Le port a reçu trois millions de conteneurs cette année selon l'autorité portuaire.",
+        ),
+        (
+            "body",
+            "Le port",
+            "Le port de Tanger a reçu trois millions de conteneurs cette année selon l'autorité.",
+        ),
+    ]);
+    let nl = Weights::natural_language();
+    assert!(nl.bm25f);
+    let ranked = ranked_ids(&index, nl, "Combien de conteneurs à Tanger ?");
+    assert_eq!(ranked[0].0, "title", "{ranked:?}");
+    let no_title = Weights {
+        title_boost: 0.0,
+        ..nl
+    };
+    let ranked = ranked_ids(&index, no_title, "Combien de conteneurs à Tanger ?");
+    assert_eq!(ranked[0].0, "body", "{ranked:?}");
+}
+
+#[test]
+fn snippets_mark_a_word_once() {
+    // Each word is indexed twice (stem and exact form, same offsets): the
+    // snippet still marks it once.
+    let (_dir, index) = small_index(&[(
+        "a",
+        "Artisanat",
+        "Les poteries marocaines sont cuites au four par les coopératives de potiers de la région.",
+    )]);
+    let results = akhbar::search::search(
+        &index,
+        &akhbar::search::SearchRequest::new("poteries marocaines"),
+    )
+    .unwrap();
+    let snippet = &results.hits[0].snippet;
+    assert!(
+        snippet.contains("<b>poteries</b> <b>marocaines</b>"),
+        "{snippet}"
+    );
+    assert!(!snippet.contains("marocainesmarocaines"), "{snippet}");
+}

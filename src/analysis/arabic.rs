@@ -55,13 +55,24 @@ pub(crate) fn process(
     if opts.stopwords && stopwords::set(Lang::Ar, opts.normalize).contains(out.as_str()) {
         return false;
     }
+    stem(out, opts, snowball);
+    true
+}
+
+/// The stemming step alone, on a normalised word that was kept (words
+/// with digits are not stemmed).
+pub(crate) fn stem(
+    out: &mut String,
+    opts: AnalysisOptions,
+    snowball: Option<&rust_stemmers::Stemmer>,
+) {
     if out.bytes().any(|b| b.is_ascii_digit()) {
-        return true;
+        return;
     }
     match opts.stemmer {
         Stemmer::None => {}
         Stemmer::Light => light_stem(out),
-        Stemmer::Snowball => {
+        Stemmer::Snowball | Stemmer::Best => {
             if let Some(s) = snowball {
                 // Snowball Arabic keeps `و` before the article (`والمغرب`)
                 // and treats lengths differently with and without it: strip
@@ -71,7 +82,6 @@ pub(crate) fn process(
             }
         }
     }
-    true
 }
 
 /// Prefixes made of a conjunction/preposition and the article, longest first,
@@ -162,7 +172,7 @@ fn chars(s: &str) -> usize {
 
 /// Strips one article combination (`وال بال كال فال` when ≥ 3 letters remain,
 /// `لل ال` when ≥ 2 remain); true if one was stripped.
-fn strip_article(s: &mut String) -> bool {
+pub(crate) fn strip_article(s: &mut String) -> bool {
     if s == "الله" {
         return false;
     }
@@ -223,8 +233,13 @@ mod tests {
     use crate::lang::Lang;
     use tantivy::tokenizer::TokenStream;
 
+    /// The light stemmer's terms (the default for Arabic is Snowball).
     fn ar(text: &str) -> Vec<String> {
-        terms(Lang::Ar, text)
+        let light = AnalysisOptions {
+            stemmer: Stemmer::Light,
+            ..AnalysisOptions::default()
+        };
+        with(light, text)
     }
 
     fn with(opts: AnalysisOptions, text: &str) -> Vec<String> {
@@ -232,7 +247,9 @@ mod tests {
         let mut ts = a.token_stream(text);
         let mut v = Vec::new();
         while let Some(t) = ts.next() {
-            v.push(t.text.clone());
+            if super::super::exact_form(&t.text).is_none() {
+                v.push(t.text.clone());
+            }
         }
         v
     }
@@ -303,6 +320,7 @@ mod tests {
             stemmer: Stemmer::None,
             normalize: false,
             stopwords: false,
+            exact_forms: false,
         };
         assert_eq!(with(raw, "في أعلنَ"), ["في", "أعلنَ"]);
         let snowball = AnalysisOptions {
@@ -320,8 +338,38 @@ mod tests {
         }
         let no_stop = AnalysisOptions {
             stopwords: false,
+            stemmer: Stemmer::Light,
             ..AnalysisOptions::default()
         };
         assert_eq!(with(no_stop, "في المغرب"), ["في", "مغرب"]);
+        // The default (`Stemmer::Best`) is Snowball for Arabic.
+        assert_eq!(terms(Lang::Ar, "والمغرب"), with(snowball, "المغرب"));
+        assert_eq!(terms(Lang::Ar, "المغربية"), with(snowball, "المغربية"));
+    }
+
+    #[test]
+    fn exact_forms_beside_stems() {
+        // Each kept word gives its stem, then its normalised unstemmed
+        // form marked with `=`, at the same position. The article (alone or
+        // with `و ب ك ف ل`) is not part of the exact form; suffixes are.
+        let mut a = analyzer(Lang::Ar, AnalysisOptions::default());
+        let mut exact = |text: &str| {
+            let mut ts = a.token_stream(text);
+            let mut got = Vec::new();
+            while let Some(t) = ts.next() {
+                got.push((t.text.clone(), t.position));
+            }
+            got
+        };
+        let stem = terms(Lang::Ar, "المغربية").remove(0);
+        assert_eq!(
+            exact("في المغربية"),
+            [(stem.clone(), 1), ("=مغربيه".to_string(), 1)]
+        );
+        assert_eq!(exact("والمغربية"), [(stem, 0), ("=مغربيه".to_string(), 0)]);
+        assert_eq!(exact("بالمغرب")[1].0, "=مغرب");
+        assert_eq!(exact("المغربيات")[1].0, "=مغربيات");
+        // `الله` keeps its article.
+        assert_eq!(exact("الله")[1].0, "=الله");
     }
 }

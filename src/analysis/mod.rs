@@ -3,12 +3,15 @@
 //!
 //! Every analyzer is a single [`AkhbarTokenizer`] that splits words (see
 //! [`tokenizer`] for the rules, offsets and positions), normalises them,
-//! drops stop words and stems them in one pass:
+//! drops stop words and stems them in one pass. With
+//! [`AnalysisOptions::exact_forms`] (the default), each stem is followed by
+//! the word's normalised, unstemmed form marked with [`EXACT_MARK`] at the
+//! same position (`=marocaines` after `marocain`):
 //!
 //! | language | normalisation | stop words | default stemmer |
 //! |----------|---------------|------------|-----------------|
 //! | `fr` | lowercase, accents, ligatures, elision, ordinals | Snowball French | light (Savoy/Lucene `FrenchLightStemmer`) |
-//! | `ar` | NFKC presentation forms, harakat, tatweel, alef/hamza/yeh/teh marbuta, digits | Lucene-like Arabic | light (prefixes/suffixes, see [`arabic::light_stem`]) |
+//! | `ar` | NFKC presentation forms, harakat, tatweel, alef/hamza/yeh/teh marbuta, digits | Lucene-like Arabic | Snowball Arabic after the article (light: prefixes/suffixes, see [`arabic::light_stem`]) |
 //! | `es` | lowercase, accents | Snowball Spanish | Snowball Spanish |
 //! | `en` | lowercase, accents, possessive `'s` | Snowball English | Snowball English |
 //! | `other` | lowercase, accents, Arabic normalisation | none | none |
@@ -35,7 +38,7 @@ pub use tokenizer::{AkhbarTokenStream, AkhbarTokenizer, MAX_TERM_BYTES};
 use crate::lang::Lang;
 
 /// Options for ablation experiments; `Default` = what akhbar ships
-/// (`Stemmer::Light`, normalisation and stop words on).
+/// (`Stemmer::Best`, normalisation, stop words and exact forms on).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AnalysisOptions {
     pub stemmer: Stemmer,
@@ -44,6 +47,19 @@ pub struct AnalysisOptions {
     pub normalize: bool,
     /// `false`: keep stop words.
     pub stopwords: bool,
+    /// Also index each word's normalised but unstemmed form, marked with
+    /// [`EXACT_MARK`], at the same position as its stem, so that a query
+    /// can prefer the exact word form over other words of the same stem.
+    pub exact_forms: bool,
+}
+
+/// The first character of an exact-form term (see
+/// [`AnalysisOptions::exact_forms`]); never part of a word.
+pub const EXACT_MARK: char = '=';
+
+/// The exact form of a term marked as such, `None` for a plain term.
+pub fn exact_form(term: &str) -> Option<&str> {
+    term.strip_prefix(EXACT_MARK)
 }
 
 /// Which stemmer the analyzers use.
@@ -58,14 +74,30 @@ pub enum Stemmer {
     /// The Snowball stemmer of the language (rust-stemmers), on normalised
     /// text; `other` is never stemmed.
     Snowball,
+    /// The stemmer measured best for each language by `akhbar-eval`:
+    /// light for French, Snowball for Arabic (and Snowball for Spanish and
+    /// English, as `Light`).
+    Best,
+}
+
+impl Stemmer {
+    /// The stemmer actually run for `lang` (resolves [`Stemmer::Best`]).
+    pub fn for_lang(self, lang: Lang) -> Stemmer {
+        match (self, lang) {
+            (Stemmer::Best, Lang::Ar) => Stemmer::Snowball,
+            (Stemmer::Best, _) => Stemmer::Light,
+            (s, _) => s,
+        }
+    }
 }
 
 impl Default for AnalysisOptions {
     fn default() -> Self {
         AnalysisOptions {
-            stemmer: Stemmer::Light,
+            stemmer: Stemmer::Best,
             normalize: true,
             stopwords: true,
+            exact_forms: true,
         }
     }
 }
@@ -102,7 +134,10 @@ pub fn terms(lang: Lang, text: &str) -> Vec<String> {
     let mut stream = analyzer.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
-        out.push(stream.token().text.clone());
+        let text = &stream.token().text;
+        if exact_form(text).is_none() {
+            out.push(text.clone());
+        }
     }
     out
 }
@@ -121,7 +156,9 @@ mod tests {
         let mut ts = a.token_stream(text);
         let mut v = Vec::new();
         while ts.advance() {
-            v.push(ts.token().clone());
+            if exact_form(&ts.token().text).is_none() {
+                v.push(ts.token().clone());
+            }
         }
         v
     }
@@ -264,11 +301,13 @@ mod tests {
                 stemmer: Stemmer::Snowball,
                 normalize: true,
                 stopwords: true,
+                exact_forms: false,
             },
             AnalysisOptions {
                 stemmer: Stemmer::None,
                 normalize: false,
                 stopwords: false,
+                exact_forms: true,
             },
         ];
         for text in odd {
@@ -290,6 +329,59 @@ mod tests {
     }
 
     #[test]
+    fn exact_forms_leave_the_stems_alone() {
+        // The exact-form path normalises once and stems the exact form: it
+        // must give the same stems, positions and offsets as the plain path.
+        for stemmer in [
+            Stemmer::Best,
+            Stemmer::Light,
+            Stemmer::Snowball,
+            Stemmer::None,
+        ] {
+            for normalize in [true, false] {
+                let plain = AnalysisOptions {
+                    stemmer,
+                    normalize,
+                    stopwords: true,
+                    exact_forms: false,
+                };
+                let exact = AnalysisOptions {
+                    exact_forms: true,
+                    ..plain
+                };
+                for &(lang, text) in SAMPLES {
+                    let strip = |ts: Vec<Token>| -> Vec<(String, usize, usize, usize)> {
+                        ts.into_iter()
+                            .map(|t| (t.text, t.position, t.offset_from, t.offset_to))
+                            .collect()
+                    };
+                    assert_eq!(
+                        strip(tokens(lang, exact, text)),
+                        strip(tokens(lang, plain, text)),
+                        "{lang} {stemmer:?} {normalize}"
+                    );
+                }
+            }
+        }
+        // Every stem is followed by its exact form at the same position.
+        let mut a = analyzer(Lang::Fr, AnalysisOptions::default());
+        let mut ts = a.token_stream("Les conventions signées");
+        let mut got = Vec::new();
+        while ts.advance() {
+            got.push((ts.token().text.clone(), ts.token().position));
+        }
+        assert_eq!(
+            got,
+            [
+                ("convention".to_string(), 1),
+                ("=conventions".to_string(), 1),
+                ("sign".to_string(), 2),
+                ("=signees".to_string(), 2)
+            ]
+        );
+    }
+
+    #[test]
     fn analyzer_is_reusable() {
         let mut a = analyzer(Lang::Fr, AnalysisOptions::default());
         for _ in 0..2 {
@@ -298,7 +390,7 @@ mod tests {
             while ts.advance() {
                 v.push(ts.token().text.clone());
             }
-            assert_eq!(v, ["protocol", "adition"]);
+            assert_eq!(v, ["protocol", "=protocoles", "adition", "=additionnels"]);
         }
         let mut ts = a.token_stream("");
         assert!(!ts.advance());
@@ -329,7 +421,9 @@ mod tests {
             let mut terms = Vec::new();
             while ts.advance() {
                 let t = ts.token();
-                terms.push((t.position, Term::from_field_text(body, &t.text)));
+                if exact_form(&t.text).is_none() {
+                    terms.push((t.position, Term::from_field_text(body, &t.text)));
+                }
             }
             PhraseQuery::new_with_offset(terms)
         };
@@ -340,6 +434,23 @@ mod tests {
         assert_eq!(count("Budapest sur la cybercriminalité"), 1);
         assert_eq!(count("Budapest de convention"), 0);
         assert_eq!(count("budapest accueille"), 1);
+        // Exact forms sit beside the stems: `=conventions` is not in the
+        // index, `=convention` is, in both articles.
+        let exact = |w: &str| {
+            searcher
+                .search(
+                    &tantivy::query::TermQuery::new(
+                        Term::from_field_text(body, w),
+                        IndexRecordOption::Basic,
+                    ),
+                    &Count,
+                )
+                .unwrap()
+        };
+        assert_eq!(exact("=convention"), 2);
+        assert_eq!(exact("=conventions"), 0);
+        assert_eq!(exact("=ratifie"), 1);
+        assert_eq!(exact(&terms(Lang::Fr, "ratifié")[0]), 1);
         Ok(())
     }
 }

@@ -227,6 +227,10 @@ pub(crate) fn analyze_word(
     if surface.len() > MAX_SURFACE_BYTES {
         return Outcome::Gap;
     }
+    let opts = AnalysisOptions {
+        stemmer: opts.stemmer.for_lang(lang),
+        ..opts
+    };
     if opts.normalize && matches!(lang, Lang::Es | Lang::En) {
         // Snowball's Spanish and English rules expect accents (`-ación`):
         // stem the lowercased word, then fold the stem.
@@ -274,11 +278,11 @@ pub(crate) fn snowball_algorithm(
     opts: AnalysisOptions,
 ) -> Option<rust_stemmers::Algorithm> {
     use rust_stemmers::Algorithm;
-    match (lang, opts.stemmer) {
+    match (lang, opts.stemmer.for_lang(lang)) {
         (_, Stemmer::None) | (Lang::Other, _) => None,
         (Lang::Fr, Stemmer::Snowball) => Some(Algorithm::French),
         (Lang::Ar, Stemmer::Snowball) => Some(Algorithm::Arabic),
-        (Lang::Fr | Lang::Ar, Stemmer::Light) => None,
+        (Lang::Fr | Lang::Ar, Stemmer::Light | Stemmer::Best) => None,
         // No light stemmer for Spanish and English: `Light` means Snowball.
         (Lang::Es, _) => Some(Algorithm::Spanish),
         (Lang::En, _) => Some(Algorithm::English),
@@ -318,6 +322,10 @@ pub struct AkhbarTokenStream<'a> {
     token: &'a mut Token,
     scratch: &'a mut Vec<char>,
     snowball: Option<rust_stemmers::Stemmer>,
+    /// The exact form of the last word, to emit next at its position
+    /// (with `AnalysisOptions::exact_forms`).
+    exact: String,
+    exact_pending: bool,
 }
 
 impl Tokenizer for AkhbarTokenizer {
@@ -334,21 +342,100 @@ impl Tokenizer for AkhbarTokenizer {
             token: &mut self.token,
             scratch: &mut self.scratch,
             snowball: snowball_algorithm(self.lang, self.opts).map(rust_stemmers::Stemmer::create),
+            exact: String::new(),
+            exact_pending: false,
         }
+    }
+}
+
+impl AkhbarTokenStream<'_> {
+    /// Analyses `surface` into the stem (the token's text) and its exact
+    /// form (`self.exact`, pending when there is one to emit). French and
+    /// Arabic normalise once and stem the exact form; Spanish and English
+    /// stem before folding, so they run the chain twice.
+    fn analyze_with_exact(&mut self, surface: &str) -> Outcome {
+        let unstemmed = AnalysisOptions {
+            stemmer: Stemmer::None,
+            ..self.opts
+        };
+        let exact = analyze_word(
+            self.lang,
+            unstemmed,
+            surface,
+            &mut self.exact,
+            self.scratch,
+            None,
+        );
+        let stemmed_apart = matches!(self.lang, Lang::Es | Lang::En);
+        let outcome = if exact == Outcome::Term && !stemmed_apart {
+            let text = &mut self.token.text;
+            text.clear();
+            text.push_str(&self.exact);
+            let opts = AnalysisOptions {
+                stemmer: self.opts.stemmer.for_lang(self.lang),
+                ..self.opts
+            };
+            match self.lang {
+                Lang::Fr => french::stem(text, opts, self.scratch, self.snowball.as_ref()),
+                Lang::Ar => arabic::stem(text, opts, self.snowball.as_ref()),
+                // `other` is never stemmed; Spanish and English took the
+                // other branch.
+                Lang::Es | Lang::En | Lang::Other => {}
+            }
+            if text.is_empty() {
+                Outcome::Gap
+            } else {
+                Outcome::Term
+            }
+        } else if exact == Outcome::Nothing {
+            Outcome::Nothing
+        } else {
+            // A word too long for its exact form may still fit stemmed;
+            // Spanish and English stem apart.
+            analyze_word(
+                self.lang,
+                self.opts,
+                surface,
+                &mut self.token.text,
+                self.scratch,
+                self.snowball.as_ref(),
+            )
+        };
+        self.exact_pending =
+            outcome == Outcome::Term && exact == Outcome::Term && self.exact.len() < MAX_TERM_BYTES;
+        if self.exact_pending && self.lang == Lang::Ar {
+            // The article is a clitic, as French elision is: `والمغرب`,
+            // `بالمغرب` and `المغرب` have one exact form, `مغرب`.
+            arabic::strip_article(&mut self.exact);
+        }
+        outcome
     }
 }
 
 impl TokenStream for AkhbarTokenStream<'_> {
     fn advance(&mut self) -> bool {
+        if self.exact_pending {
+            // Same position and offsets as the stem just emitted.
+            self.exact_pending = false;
+            self.token.text.clear();
+            self.token.text.push(super::EXACT_MARK);
+            self.token.text.push_str(&self.exact);
+            return true;
+        }
         while let Some((from, to)) = next_word(self.text, &mut self.cursor) {
-            let outcome = analyze_word(
-                self.lang,
-                self.opts,
-                &self.text[from..to],
-                &mut self.token.text,
-                self.scratch,
-                self.snowball.as_ref(),
-            );
+            let surface = &self.text[from..to];
+            let outcome = if self.opts.exact_forms {
+                self.analyze_with_exact(surface)
+            } else {
+                analyze_word(
+                    self.lang,
+                    self.opts,
+                    surface,
+                    &mut self.token.text,
+                    self.scratch,
+                    self.snowball.as_ref(),
+                )
+            };
             if outcome == Outcome::Nothing {
                 continue;
             }

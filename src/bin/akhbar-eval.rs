@@ -16,6 +16,8 @@ enum StemmerArg {
     None,
     Light,
     Snowball,
+    /// Light for French, Snowball for Arabic.
+    Best,
 }
 
 /// Evaluates akhbar's ranking on a test collection (corpus.jsonl[.gz|.zst],
@@ -38,7 +40,7 @@ struct Args {
     #[arg(long, value_name = "FILE")]
     run: Option<PathBuf>,
     /// Stemmer of the French and Arabic analyzers.
-    #[arg(long, value_enum, default_value = "light")]
+    #[arg(long, value_enum, default_value = "best")]
     stemmer: StemmerArg,
     /// No normalisation (only lowercase): no accent folding, no Arabic
     /// normalisation, no French elision.
@@ -47,6 +49,13 @@ struct Args {
     /// Keep stop words.
     #[arg(long)]
     no_stopwords: bool,
+    /// Do not index exact (unstemmed) word forms beside the stems, and give
+    /// no bonus to exact matches.
+    #[arg(long)]
+    no_exact_forms: bool,
+    /// Bonus of an exact word-form match, relative to the stem's score.
+    #[arg(long)]
+    exact: Option<f32>,
     /// Every query word required (akhbar-search's default) instead of any.
     #[arg(long)]
     and: bool,
@@ -68,6 +77,25 @@ struct Args {
     /// Maximum distance of the words of a proximity pair.
     #[arg(long)]
     slop: Option<u32>,
+    /// Score title and body separately (two BM25 sums, tantivy's k1/b)
+    /// instead of BM25F.
+    #[arg(long)]
+    no_bm25f: bool,
+    /// BM25F term-frequency saturation k1.
+    #[arg(long)]
+    k1: Option<f32>,
+    /// BM25F length normalisation b of the body.
+    #[arg(long)]
+    b: Option<f32>,
+    /// BM25F length normalisation b of the title.
+    #[arg(long)]
+    b_title: Option<f32>,
+    /// Bonus per unit of idf of the best window of query words in the body (0: off).
+    #[arg(long)]
+    window: Option<f32>,
+    /// Width of that window, in positions.
+    #[arg(long)]
+    window_width: Option<u32>,
     /// Search threads.
     #[arg(long, default_value_t = 2)]
     threads: usize,
@@ -91,9 +119,11 @@ fn run(args: &Args) -> akhbar::Result<()> {
             StemmerArg::None => Stemmer::None,
             StemmerArg::Light => Stemmer::Light,
             StemmerArg::Snowball => Stemmer::Snowball,
+            StemmerArg::Best => Stemmer::Best,
         },
         normalize: !args.no_normalize,
         stopwords: !args.no_stopwords,
+        exact_forms: !args.no_exact_forms,
     };
     let mut weights = Weights::natural_language();
     if args.and {
@@ -117,6 +147,33 @@ fn run(args: &Args) -> akhbar::Result<()> {
     if let Some(s) = args.slop {
         weights.proximity_slop = s;
     }
+    if args.no_bm25f {
+        // The separate-fields ranking as it was tuned: a title match worth
+        // half a body match, tantivy's k1/b.
+        weights.bm25f = false;
+        weights.title_boost = 0.5;
+    }
+    if let Some(k1) = args.k1 {
+        weights.k1 = k1;
+    }
+    if let Some(b) = args.b {
+        weights.b_body = b;
+    }
+    if let Some(b) = args.b_title {
+        weights.b_title = b;
+    }
+    if args.no_exact_forms {
+        weights.exact = 0.0;
+    }
+    if let Some(w) = args.exact {
+        weights.exact = w;
+    }
+    if let Some(w) = args.window {
+        weights.window = w;
+    }
+    if let Some(w) = args.window_width {
+        weights.window_width = w;
+    }
     let eval = evaluate_collection(&files, opts, weights, args.threads)?;
     if let Some(path) = &args.run {
         std::fs::write(path, trec_run(&eval.queries, &eval.results, "akhbar")).map_err(|e| {
@@ -138,17 +195,26 @@ fn run(args: &Args) -> akhbar::Result<()> {
             "recall@10": m.recall_10,
             "recall@100": m.recall_100,
             "index_secs": eval.index_secs,
+            "index_bytes": eval.index_bytes,
             "search_secs": eval.search_secs,
             "options": {
                 "stemmer": format!("{:?}", opts.stemmer).to_lowercase(),
                 "normalize": opts.normalize,
                 "stopwords": opts.stopwords,
+                "exact_forms": opts.exact_forms,
+                "exact": weights.exact,
                 "mode": format!("{:?}", weights.mode).to_lowercase(),
                 "title_boost": weights.title_boost,
                 "proximity": weights.proximity,
                 "slop": weights.proximity_slop,
                 "question_words": weights.question_words,
                 "script_hint": weights.script_hint,
+                "bm25f": weights.bm25f,
+                "k1": weights.k1,
+                "b": weights.b_body,
+                "b_title": weights.b_title,
+                "window": weights.window,
+                "window_width": weights.window_width,
             },
         });
         println!("{value}");

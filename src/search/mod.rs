@@ -10,9 +10,11 @@
 //! # Ok::<(), akhbar::Error>(())
 //! ```
 
+pub mod bm25;
 pub mod collapse;
 pub mod export;
 pub mod facets;
+pub mod proximity;
 pub mod query;
 pub mod render;
 pub mod results;

@@ -17,7 +17,9 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
-use crate::analysis::{analyzer, is_question_word, AnalysisOptions};
+use super::bm25::{Bm25Params, Bm25fQuery, FieldWeight};
+use super::proximity::WindowQuery;
+use crate::analysis::{analyzer, exact_form, is_question_word, AnalysisOptions};
 use crate::index::Fields;
 use crate::lang::Lang;
 
@@ -79,6 +81,29 @@ pub struct Weights {
     /// an Arabic-only query is searched as Arabic, a Latin-only query as
     /// French, Spanish, English (and other).
     pub script_hint: bool,
+    /// Score an unquoted word over title and body together with BM25F
+    /// (field frequencies weighted by `title_boost`, normalised by each
+    /// field's length, saturated once; see [`super::bm25`]) instead of
+    /// adding two BM25 scores with tantivy's fixed k1/b.
+    pub bm25f: bool,
+    /// BM25F's term-frequency saturation.
+    pub k1: f32,
+    /// BM25F's length normalisation of the body.
+    pub b_body: f32,
+    /// BM25F's length normalisation of the title.
+    pub b_title: f32,
+    /// Bonus per unit of idf of the best window of the body (see
+    /// [`super::proximity`]): the distinct unquoted query words found
+    /// within `window_width` positions; 0 turns it off (`QueryMode::Any`
+    /// only).
+    pub window: f32,
+    /// The width of that window, in positions (stop words counted).
+    pub window_width: u32,
+    /// With BM25F, the bonus of a word matched in its exact form (indexed
+    /// with `AnalysisOptions::exact_forms`), as a fraction of the stem's
+    /// score: `Maroc` ranks an article saying `Maroc` over one saying only
+    /// `marocaine`; 0 turns it off.
+    pub exact: f32,
 }
 
 impl Default for Weights {
@@ -90,6 +115,13 @@ impl Default for Weights {
             proximity_slop: 0,
             question_words: false,
             script_hint: false,
+            bm25f: true,
+            k1: 0.9,
+            b_body: Bm25Params::CLASSIC.b,
+            b_title: Bm25Params::CLASSIC.b,
+            window: 0.0,
+            window_width: 0,
+            exact: 0.5,
         }
     }
 }
@@ -97,15 +129,23 @@ impl Default for Weights {
 impl Weights {
     /// The ranking for natural-language queries (questions), as measured by
     /// `akhbar-eval`: any word may match, question words dropped, a bonus
-    /// for query words found close together.
+    /// for query words found close together; like the default, BM25F
+    /// (title weight 2, k1 0.9) and the exact-form bonus (0.5).
     pub fn natural_language() -> Self {
         Weights {
-            title_boost: 0.5,
+            title_boost: 2.0,
             mode: QueryMode::Any,
             proximity: 0.3,
             proximity_slop: 2,
             question_words: true,
             script_hint: true,
+            bm25f: true,
+            k1: 0.9,
+            b_body: Bm25Params::CLASSIC.b,
+            b_title: Bm25Params::CLASSIC.b,
+            window: 0.0,
+            window_width: 10,
+            exact: 0.5,
         }
     }
 }
@@ -287,9 +327,48 @@ impl<'a> QueryCompiler<'a> {
     /// body for each pair of consecutive unquoted words of the top level
     /// (`QueryMode::Any` only, `Weights::proximity > 0`).
     fn proximity_clauses(&mut self, ast: &UserInputAst, lang: Lang) -> Vec<Box<dyn Query>> {
-        if self.weights.proximity <= 0.0 || self.weights.mode != QueryMode::Any {
+        if self.weights.mode != QueryMode::Any
+            || (self.weights.proximity <= 0.0 && self.weights.window <= 0.0)
+        {
             return Vec::new();
         }
+        let words = self.proximity_words(ast, lang);
+        let field = self.fields.body_of(lang);
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        if self.weights.window > 0.0 && self.weights.window_width > 1 {
+            let terms: Vec<Term> = words
+                .iter()
+                .map(|w| Term::from_field_text(field, w))
+                .collect();
+            out.push(Box::new(WindowQuery::new(
+                terms,
+                self.weights.window_width,
+                self.weights.window,
+            )));
+        }
+        if self.weights.proximity <= 0.0 {
+            return out;
+        }
+        for pair in words.windows(2) {
+            if pair[0] == pair[1] {
+                continue;
+            }
+            let mut phrase = PhraseQuery::new(vec![
+                Term::from_field_text(field, &pair[0]),
+                Term::from_field_text(field, &pair[1]),
+            ]);
+            phrase.set_slop(self.weights.proximity_slop);
+            out.push(Box::new(BoostQuery::new(
+                Box::new(phrase),
+                self.weights.proximity,
+            )));
+        }
+        out
+    }
+
+    /// The analysed unquoted words of the top level, in order, for the
+    /// proximity clauses.
+    fn proximity_words(&mut self, ast: &UserInputAst, lang: Lang) -> Vec<String> {
         let UserInputAst::Clause(clauses) = ast else {
             return Vec::new();
         };
@@ -317,23 +396,7 @@ impl<'a> QueryCompiler<'a> {
                     .map(|(_, w)| w),
             );
         }
-        let field = self.fields.body_of(lang);
-        let mut out: Vec<Box<dyn Query>> = Vec::new();
-        for pair in words.windows(2) {
-            if pair[0] == pair[1] {
-                continue;
-            }
-            let mut phrase = PhraseQuery::new(vec![
-                Term::from_field_text(field, &pair[0]),
-                Term::from_field_text(field, &pair[1]),
-            ]);
-            phrase.set_slop(self.weights.proximity_slop);
-            out.push(Box::new(BoostQuery::new(
-                Box::new(phrase),
-                self.weights.proximity,
-            )));
-        }
-        out
+        words
     }
 
     fn compile_ast(&mut self, ast: &UserInputAst, lang: Lang) -> Option<Box<dyn Query>> {
@@ -402,13 +465,27 @@ impl<'a> QueryCompiler<'a> {
     /// `drop_questions` (and `Weights::question_words`), question words are
     /// left out.
     fn analyze(&mut self, lang: Lang, text: &str, drop_questions: bool) -> Vec<(usize, String)> {
+        self.analyze_with_exact(lang, text, drop_questions)
+            .into_iter()
+            .map(|(pos, term, _)| (pos, term))
+            .collect()
+    }
+
+    /// [`Self::analyze`] with each term's exact form, when the analyzer
+    /// gives one (`AnalysisOptions::exact_forms`).
+    fn analyze_with_exact(
+        &mut self,
+        lang: Lang,
+        text: &str,
+        drop_questions: bool,
+    ) -> Vec<(usize, String, Option<String>)> {
         let drop_questions = drop_questions && self.weights.question_words;
         let analyzer = match self.analyzers.iter_mut().find(|(l, _)| *l == lang) {
             Some((_, a)) => a,
             None => return Vec::new(),
         };
         let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
+        let mut out: Vec<(usize, String, Option<String>)> = Vec::new();
         while stream.advance() {
             let token = stream.token();
             if drop_questions
@@ -418,7 +495,15 @@ impl<'a> QueryCompiler<'a> {
             {
                 continue;
             }
-            out.push((token.position, token.text.clone()));
+            if let Some(exact) = exact_form(&token.text) {
+                if let Some(last) = out.last_mut() {
+                    if last.0 == token.position {
+                        last.2 = Some(exact.to_string());
+                    }
+                }
+                continue;
+            }
+            out.push((token.position, token.text.clone(), None));
         }
         out
     }
@@ -448,9 +533,52 @@ impl<'a> QueryCompiler<'a> {
             ],
         };
         let unquoted = literal.delimiter == Delimiter::None && literal.field_name.is_none();
-        let tokens = self.analyze(lang, &literal.phrase, unquoted);
+        let analyzed = self.analyze_with_exact(lang, &literal.phrase, unquoted);
+        let exact = match analyzed.as_slice() {
+            [(_, _, exact)] => exact.clone(),
+            _ => None,
+        };
+        let tokens: Vec<(usize, String)> = analyzed.into_iter().map(|(p, t, _)| (p, t)).collect();
         if tokens.is_empty() {
             return None;
+        }
+        if self.weights.bm25f
+            && tokens.len() == 1
+            && !literal.prefix
+            && literal.slop == 0
+            && literal.field_name.is_none()
+        {
+            let fields = [
+                FieldWeight {
+                    field: f.title_of(lang),
+                    weight: self.weights.title_boost,
+                    b: self.weights.b_title,
+                },
+                FieldWeight {
+                    field: f.body_of(lang),
+                    weight: 1.0,
+                    b: self.weights.b_body,
+                },
+            ];
+            let fields: Vec<FieldWeight> =
+                fields.into_iter().filter(|fw| fw.weight > 0.0).collect();
+            let stem: Box<dyn Query> =
+                Box::new(Bm25fQuery::new(&tokens[0].1, &fields, self.weights.k1));
+            let Some(exact) = exact.filter(|_| self.weights.exact > 0.0) else {
+                return Some(stem);
+            };
+            let exact = Bm25fQuery::new(
+                &format!("{}{exact}", crate::analysis::EXACT_MARK),
+                &fields,
+                self.weights.k1,
+            );
+            return Some(Box::new(BooleanQuery::new(vec![
+                (Occur::Must, stem),
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(exact), self.weights.exact)),
+                ),
+            ])));
         }
         let mut per_field: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (field, boost) in targets {

@@ -78,7 +78,7 @@ impl Snippeter {
                 if !snippet.highlighted().is_empty() {
                     return Snippet {
                         text: snippet.fragment().trim_end().to_string(),
-                        highlights: snippet.highlighted().to_vec(),
+                        highlights: merged(snippet.highlighted()),
                     };
                 }
             }
@@ -88,6 +88,22 @@ impl Snippeter {
             highlights: Vec::new(),
         }
     }
+}
+
+/// Highlight ranges sorted, with overlapping and repeated ranges merged:
+/// a word indexed both as its stem and as its exact form is matched twice,
+/// at the same offsets, and must be marked once.
+fn merged(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// The first `max_chars` characters of a text, cut at a word boundary.
@@ -102,4 +118,21 @@ pub fn opening(text: &str, max_chars: usize) -> String {
         .map(|i| &head[..i])
         .unwrap_or(head);
     format!("{}…", head.trim_end().replace('\n', " "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_ranges_are_marked_once() {
+        assert_eq!(merged(&[4..9, 0..3, 4..9]), [0..3, 4..9]);
+        assert_eq!(merged(&[0..5, 3..8, 10..12]), [0..8, 10..12]);
+        assert_eq!(merged(&[]), Vec::<Range<usize>>::new());
+        let s = Snippet {
+            text: "le port de Tanger".into(),
+            highlights: merged(&[11..17, 11..17, 3..7]),
+        };
+        assert_eq!(s.marked("<b>", "</b>"), "le <b>port</b> de <b>Tanger</b>");
+    }
 }
