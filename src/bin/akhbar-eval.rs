@@ -49,10 +49,11 @@ struct Args {
     /// Keep stop words.
     #[arg(long)]
     no_stopwords: bool,
-    /// Do not index exact (unstemmed) word forms beside the stems, and give
-    /// no bonus to exact matches.
+    /// Also index exact (unstemmed) word forms beside the stems and give a
+    /// bonus to exact matches (better ranking, but a larger index and slower
+    /// indexing: not akhbar-index's default).
     #[arg(long)]
-    no_exact_forms: bool,
+    exact_forms: bool,
     /// Bonus of an exact word-form match, relative to the stem's score.
     #[arg(long)]
     exact: Option<f32>,
@@ -123,7 +124,7 @@ fn run(args: &Args) -> akhbar::Result<()> {
         },
         normalize: !args.no_normalize,
         stopwords: !args.no_stopwords,
-        exact_forms: !args.no_exact_forms,
+        exact_forms: args.exact_forms,
     };
     let mut weights = Weights::natural_language();
     if args.and {
@@ -162,7 +163,7 @@ fn run(args: &Args) -> akhbar::Result<()> {
     if let Some(b) = args.b_title {
         weights.b_title = b;
     }
-    if args.no_exact_forms {
+    if !args.exact_forms {
         weights.exact = 0.0;
     }
     if let Some(w) = args.exact {
