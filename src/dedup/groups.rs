@@ -41,16 +41,11 @@ struct Part {
 
 impl Part {
     /// Appends an entry; returns the bytes newly reserved. Grows by a
-    /// quarter at a time (not doubling) to keep spare capacity small, from
-    /// 32 entries (partitions fill to 64-128).
+    /// quarter at a time (not doubling) to keep spare capacity small.
     fn push(&mut self, fp: u16, art: u32) -> usize {
         let mut grown = 0;
         if self.fps.len() == self.fps.capacity() {
-            let extra = if self.fps.is_empty() {
-                32
-            } else {
-                (self.fps.len() / 4).max(16)
-            };
+            let extra = (self.fps.len() / 4).max(8);
             self.fps.reserve_exact(extra);
             self.arts.reserve_exact(extra);
             grown = extra * 6;
