@@ -153,7 +153,22 @@ fn command_prints_json_and_a_run_file() {
 }
 
 /// Indexes `docs` (id, title, body) as a collection's corpus.
+/// Analysis with exact word forms (off by default; `akhbar-eval --exact-forms`).
+fn exact() -> AnalysisOptions {
+    AnalysisOptions {
+        exact_forms: true,
+        ..AnalysisOptions::default()
+    }
+}
+
 fn small_index(docs: &[(&str, &str, &str)]) -> (tempfile::TempDir, akhbar::index::AkhbarIndex) {
+    small_index_with(docs, AnalysisOptions::default())
+}
+
+fn small_index_with(
+    docs: &[(&str, &str, &str)],
+    opts: AnalysisOptions,
+) -> (tempfile::TempDir, akhbar::index::AkhbarIndex) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("corpus.jsonl");
     let lines: Vec<String> = docs
@@ -163,7 +178,7 @@ fn small_index(docs: &[(&str, &str, &str)]) -> (tempfile::TempDir, akhbar::index
         })
         .collect();
     std::fs::write(&path, lines.join("\n")).unwrap();
-    let (index, _) = index_corpus(&path, AnalysisOptions::default()).unwrap();
+    let (index, _) = index_corpus(&path, opts).unwrap();
     (dir, index)
 }
 
@@ -172,8 +187,17 @@ fn ranked_ids(
     weights: Weights,
     question: &str,
 ) -> Vec<(String, f32)> {
+    ranked_ids_with(index, weights, question, AnalysisOptions::default())
+}
+
+fn ranked_ids_with(
+    index: &akhbar::index::AkhbarIndex,
+    weights: Weights,
+    question: &str,
+    opts: AnalysisOptions,
+) -> Vec<(String, f32)> {
     let searcher = index.index.reader().unwrap().searcher();
-    let mut compiler = QueryCompiler::new(&index.fields, AnalysisOptions::default(), weights);
+    let mut compiler = QueryCompiler::new(&index.fields, opts, weights);
     let q = compiler
         .compile(&parse_words(question).unwrap(), &[])
         .unwrap();
@@ -196,7 +220,7 @@ fn ranked_ids(
 fn exact_word_forms_rank_first() {
     // Both articles hold the stem `marocain`; only one has the question's
     // exact form `marocaines`.
-    let (_dir, index) = small_index(&[
+    let (_dir, index) = small_index_with(&[
         (
             "a",
             "Artisanat",
@@ -207,21 +231,22 @@ fn exact_word_forms_rank_first() {
             "Artisanat",
             "Les poteries marocaines sont cuites au four par les coopératives de potiers de la région.",
         ),
-    ]);
+    ], exact());
     let question = "Qui fabrique les poteries marocaines ?";
-    let with = ranked_ids(&index, Weights::natural_language(), question);
+    let with = ranked_ids_with(&index, Weights::natural_language(), question, exact());
     assert_eq!(with[0].0, "b", "{with:?}");
     // `tapis marocain` against `marocaines`: without the bonus only the
     // stem counts, and the gap between the two articles narrows.
     let question = "Quels tapis marocaines ?";
-    let with = ranked_ids(&index, Weights::natural_language(), question);
-    let without = ranked_ids(
+    let with = ranked_ids_with(&index, Weights::natural_language(), question, exact());
+    let without = ranked_ids_with(
         &index,
         Weights {
             exact: 0.0,
             ..Weights::natural_language()
         },
         question,
+        exact(),
     );
     assert_eq!(with[0].0, "a");
     assert_eq!(without[0].0, "a");
