@@ -21,7 +21,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::stopwords::FxBuild;
-use super::tokenizer::snowball_in_place;
+use super::tokenizer::{snowball_in_place, Snowball};
 use super::{stopwords, AnalysisOptions, Stemmer};
 use crate::lang::Lang;
 
@@ -50,7 +50,7 @@ pub(crate) fn fold_char(c: char) -> Option<char> {
 pub(crate) fn process(
     out: &mut String,
     opts: AnalysisOptions,
-    snowball: Option<&rust_stemmers::Stemmer>,
+    snowball: Option<&Snowball>,
 ) -> bool {
     if opts.stopwords && stopwords::set(Lang::Ar, opts.normalize).contains(out.as_str()) {
         return false;
@@ -61,11 +61,7 @@ pub(crate) fn process(
 
 /// The stemming step alone, on a normalised word that was kept (words
 /// with digits are not stemmed).
-pub(crate) fn stem(
-    out: &mut String,
-    opts: AnalysisOptions,
-    snowball: Option<&rust_stemmers::Stemmer>,
-) {
+pub(crate) fn stem(out: &mut String, opts: AnalysisOptions, snowball: Option<&Snowball>) {
     if out.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }

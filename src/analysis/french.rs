@@ -14,7 +14,7 @@
 //! assert_eq!(terms(Lang::Fr, "protocoles"), terms(Lang::Fr, "protocole"));
 //! ```
 
-use super::tokenizer::snowball_in_place;
+use super::tokenizer::{snowball_in_place, Snowball};
 use super::{stopwords, AnalysisOptions, Stemmer};
 use crate::lang::Lang;
 
@@ -28,7 +28,7 @@ pub(crate) fn process(
     out: &mut String,
     opts: AnalysisOptions,
     scratch: &mut Vec<char>,
-    snowball: Option<&rust_stemmers::Stemmer>,
+    snowball: Option<&Snowball>,
 ) -> bool {
     if opts.normalize {
         elide(out);
@@ -50,7 +50,7 @@ pub(crate) fn stem(
     out: &mut String,
     opts: AnalysisOptions,
     scratch: &mut Vec<char>,
-    snowball: Option<&rust_stemmers::Stemmer>,
+    snowball: Option<&Snowball>,
 ) {
     if out.bytes().any(|b| b.is_ascii_digit()) {
         return;

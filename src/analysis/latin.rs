@@ -13,7 +13,7 @@
 //! assert_eq!(terms(Lang::Es, "la ciberdelincuencia"), terms(Lang::Es, "Ciberdelincuencia"));
 //! ```
 
-use super::tokenizer::snowball_in_place;
+use super::tokenizer::{snowball_in_place, Snowball};
 use super::{stopwords, AnalysisOptions, Stemmer};
 use crate::lang::Lang;
 
@@ -23,7 +23,7 @@ pub(crate) fn process(
     lang: Lang,
     out: &mut String,
     opts: AnalysisOptions,
-    snowball: Option<&rust_stemmers::Stemmer>,
+    snowball: Option<&Snowball>,
 ) -> bool {
     if lang == Lang::En {
         strip_possessive(out);
@@ -50,7 +50,7 @@ pub(crate) fn process_then_fold(
     surface: &str,
     out: &mut String,
     opts: AnalysisOptions,
-    snowball: Option<&rust_stemmers::Stemmer>,
+    snowball: Option<&Snowball>,
 ) -> bool {
     out.clear();
     super::tokenizer::lowercase_into(surface, out);
