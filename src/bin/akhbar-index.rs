@@ -24,9 +24,9 @@ struct Args {
     /// Indexing threads (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
-    /// Memory budget in MB: half for the index writer's heap, a quarter for
+    /// Memory budget in MB: 40% for the index writer's heap, 25% for
     /// near-duplicate detection (it remembers the latest articles that fit),
-    /// a quarter for writing segments out, merging them and reading.
+    /// 35% for writing segments out, merging them and reading.
     #[arg(long, default_value_t = 768)]
     memory: usize,
     /// Skip files larger than this many MB.

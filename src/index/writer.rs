@@ -14,7 +14,7 @@ use crate::dedup::{self, Grouper, Signature};
 use crate::error::Result;
 use crate::ingest::{Item, Skip, SkipReason, Summary};
 use crate::lang::{self, Lang};
-use crate::search::collapse::group_key;
+use crate::search::collapse::{group_key, KeyHasher};
 
 /// Settings of the index writer.
 #[derive(Debug, Clone)]
@@ -83,7 +83,7 @@ pub struct ArticleWriter {
     writer: IndexWriter,
     index: AkhbarIndex,
     /// Hashes of the ids seen in this run, with where each was used first.
-    seen: HashMap<u64, FirstUse>,
+    seen: HashMap<u64, FirstUse, std::hash::BuildHasherDefault<KeyHasher>>,
     /// Files read in this run (the last one last).
     files: Vec<String>,
     /// True when the index was empty at the start: no earlier version of an
@@ -119,7 +119,7 @@ impl ArticleWriter {
         Ok(ArticleWriter {
             writer,
             index: index.clone(),
-            seen: HashMap::new(),
+            seen: HashMap::default(),
             files: Vec::new(),
             was_empty,
             grouper: None,
