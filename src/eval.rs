@@ -266,7 +266,7 @@ pub fn index_corpus(corpus: &Path, opts: AnalysisOptions) -> Result<(AkhbarIndex
         &index,
         &WriterOptions {
             threads,
-            memory_bytes: 200 * 1024 * 1024,
+            memory_bytes: WriterOptions::MIN_MEMORY,
         },
     )?;
     let dir = corpus.parent().unwrap_or(Path::new("."));

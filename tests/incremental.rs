@@ -113,7 +113,8 @@ fn merge_leaves_one_segment() {
     let index = tempfile::tempdir().unwrap();
     let mut two_threads = opts();
     two_threads.writer.threads = 2;
-    two_threads.writer.memory_bytes = 60_000_000;
+    // Enough for two 15 MB heaps after the reserve.
+    two_threads.writer.memory_bytes = 130_000_000;
     build(corpus.path(), index.path(), &two_threads);
     fs::write(
         corpus.path().join("d.txt"),
@@ -129,6 +130,40 @@ fn merge_leaves_one_segment() {
     assert_eq!(all.total_articles, 5);
     // d.txt is b.txt with one word changed: one story, two copies.
     assert_eq!(all.total, 4);
+}
+
+#[test]
+fn small_segments_of_nightly_runs_are_merged_at_the_end_of_a_run() {
+    let corpus = corpus();
+    let index = tempfile::tempdir().unwrap();
+    let segments = |index: &Path| {
+        let opened = akhbar::index::open(index).unwrap();
+        opened.index.searchable_segment_ids().unwrap().len()
+    };
+    build(corpus.path(), index.path(), &opts());
+    assert_eq!(segments(index.path()), 1);
+    // Each run that reads a new file commits a segment of its own.
+    fs::write(
+        corpus.path().join("c.txt"),
+        PAGE_A.replace("Nador", "Agadir"),
+    )
+    .unwrap();
+    build(corpus.path(), index.path(), &opts());
+    assert_eq!(segments(index.path()), 2);
+    // The third small segment makes a group worth merging: all three
+    // become one, and nothing is lost or duplicated.
+    fs::write(
+        corpus.path().join("d.txt"),
+        PAGE_B.replace("Kénitra", "Tanger"),
+    )
+    .unwrap();
+    build(corpus.path(), index.path(), &opts());
+    assert_eq!(segments(index.path()), 1);
+    let opened = akhbar::index::open(index.path()).unwrap();
+    let all = search(&opened, &SearchRequest::new("*")).unwrap();
+    assert_eq!(all.total_articles, 6);
+    assert_eq!(total(index.path(), "Agadir"), 1);
+    assert_eq!(total(index.path(), "Nador"), 1);
 }
 
 #[test]

@@ -24,9 +24,11 @@ struct Args {
     /// Indexing threads (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
-    /// Memory budget in MB: 40% for the index writer's heap, 25% for
-    /// near-duplicate detection (it remembers the latest articles that fit),
-    /// 35% for writing segments out, merging them and reading.
+    /// Memory budget in MB, at least 384: 192 MB are set aside (documents in
+    /// flight, caches), then half the rest goes to the index writer's heap,
+    /// 30% to near-duplicate detection (it remembers the latest articles
+    /// that fit) and 20% to writing segments out. Segments are merged at
+    /// the end, within the heap's and the grouper's share.
     #[arg(long, default_value_t = 768)]
     memory: usize,
     /// Skip files larger than this many MB.
@@ -73,7 +75,8 @@ fn main() -> ExitCode {
 fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut opts = BuildOptions::default();
     opts.writer.threads = args.threads;
-    opts.writer.memory_bytes = args.memory.max(32) * 1024 * 1024;
+    opts.writer.memory_bytes = args.memory.saturating_mul(1024 * 1024);
+    opts.writer.check()?;
     opts.ingest.max_file_bytes = args.max_file_size.saturating_mul(1024 * 1024);
     for map in &args.map {
         opts.ingest.field_map.extend(map.clone());

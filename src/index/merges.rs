@@ -1,139 +1,171 @@
-//! Which segments to merge while indexing: a bounded policy.
+//! Which segments to merge, and within what memory: a bounded plan.
 //!
-//! tantivy's default (`LogMergePolicy`) keeps merging until segments reach
-//! 10M documents. A merge reads its input segments through memory maps, so a
-//! late merge of a large index maps gigabytes at once: at 1M articles, peak
-//! resident memory went from under 1 GB to 2.8 GB in the last minute of a
-//! build. [`BoundedMerges`] merges small segments into segments of at most
-//! [`BoundedMerges::max_docs`] documents and never touches larger ones, so
-//! what one merge maps stays bounded. A large index ends with one segment per
-//! flush of the writer's heap or per `max_docs`, whichever is larger (14
-//! segments of about 71k articles at 1M with the default budget), searched
-//! in parallel; `akhbar-index --merge` merges everything into one on demand
-//! (and maps the whole index while it runs).
+//! A merge reads its input segments through memory maps, and every page it
+//! reads stays resident while the merge runs: merging 400 MB of segments
+//! adds 400 MB to the process's resident memory. tantivy's default policy
+//! (`LogMergePolicy`) merges in the background while documents are still
+//! being indexed (on top of the writer's heap), runs several merges at
+//! once, and keeps merging until segments reach 10M documents: at 1M
+//! articles it once mapped 2.1 GB in the last minute of a build.
+//!
+//! akhbar therefore merges nothing while it indexes. Once the writer has
+//! committed and its heap is freed, [`MergePlan`] picks groups of small
+//! segments whose files add up to at most [`MergePlan::max_bytes`] (a share
+//! of the memory budget), and they are merged one group at a time
+//! ([`crate::index::writer::ArticleWriter::commit`]). Segments larger than
+//! half the limit are never merged, so a large index ends with one segment
+//! per flush of the writer's heap (14 of about 190 MB at 1M articles with
+//! the default budget), searched in parallel; `akhbar-index --merge` merges
+//! everything into one on demand (and maps the whole index while it runs).
+//!
+//! ```
+//! use akhbar::index::merges::{MergePlan, SegmentSize};
+//! let plan = MergePlan { max_bytes: 100, min_segments: 3, max_deleted_ratio: 0.3 };
+//! let seg = |id: u32, bytes: u64| SegmentSize { id, bytes, deleted_ratio: 0.0 };
+//! // 10 + 20 + 30 fit in 100; 90 is over half the limit and stays alone.
+//! let groups = plan.groups(&[seg(1, 30), seg(2, 90), seg(3, 10), seg(4, 20)]);
+//! assert_eq!(groups, vec![vec![3, 4, 1]]);
+//! ```
 
-use tantivy::index::SegmentMeta;
-use tantivy::indexer::{MergeCandidate, MergePolicy};
+/// What the plan needs to know of a segment: an id of the caller's choice,
+/// the size of its files and the share of its documents that are deleted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SegmentSize<Id> {
+    pub id: Id,
+    pub bytes: u64,
+    pub deleted_ratio: f32,
+}
 
-/// Merges the smallest segments together, up to a size limit.
-#[derive(Debug, Clone)]
-pub struct BoundedMerges {
-    /// A merge never produces more documents than this.
-    pub max_docs: u32,
+/// Merges the smallest segments together, up to a size limit in bytes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MergePlan {
+    /// The input segments of one merge add up to at most this many bytes
+    /// (what the merge maps into memory at once).
+    pub max_bytes: u64,
     /// Segments merged at once, at least (fewer merges, less rewriting).
     pub min_segments: usize,
-    /// A segment with more deleted documents than this share is merged
-    /// (rewritten without them) even alone.
+    /// A segment with more deleted documents than this share is rewritten
+    /// without them, even alone (files re-read by incremental runs).
     pub max_deleted_ratio: f32,
 }
 
-impl Default for BoundedMerges {
-    fn default() -> Self {
-        BoundedMerges {
-            max_docs: 150_000,
+impl MergePlan {
+    /// A plan whose merges map at most `max_bytes` at once.
+    pub fn within(max_bytes: u64) -> MergePlan {
+        MergePlan {
+            max_bytes,
             min_segments: 3,
             max_deleted_ratio: 0.3,
         }
     }
-}
 
-impl MergePolicy for BoundedMerges {
-    fn compute_merge_candidates(&self, segments: &[SegmentMeta]) -> Vec<MergeCandidate> {
-        let mut small: Vec<&SegmentMeta> = segments
+    /// The groups of segments to merge, each given by the ids of its
+    /// segments; merged one after the other, every group stays within
+    /// `max_bytes`.
+    pub fn groups<Id: Copy + PartialEq>(&self, segments: &[SegmentSize<Id>]) -> Vec<Vec<Id>> {
+        let mut small: Vec<&SegmentSize<Id>> = segments
             .iter()
-            .filter(|s| s.num_docs() <= self.max_docs / 2)
+            .filter(|s| s.bytes <= self.max_bytes / 2)
             .collect();
-        small.sort_by_key(|s| s.num_docs());
-        let mut candidates = Vec::new();
-        let mut group: Vec<&SegmentMeta> = Vec::new();
-        let mut docs = 0u64;
+        small.sort_by_key(|s| s.bytes);
+        let mut groups: Vec<Vec<Id>> = Vec::new();
+        let mut group: Vec<Id> = Vec::new();
+        let mut bytes = 0u64;
         for segment in small {
-            if docs + u64::from(segment.num_docs()) > u64::from(self.max_docs) {
+            if bytes + segment.bytes > self.max_bytes {
                 if group.len() >= self.min_segments {
-                    candidates.push(MergeCandidate(group.iter().map(|s| s.id()).collect()));
+                    groups.push(std::mem::take(&mut group));
                 }
                 group.clear();
-                docs = 0;
+                bytes = 0;
             }
-            docs += u64::from(segment.num_docs());
-            group.push(segment);
+            bytes += segment.bytes;
+            group.push(segment.id);
         }
         if group.len() >= self.min_segments {
-            candidates.push(MergeCandidate(group.iter().map(|s| s.id()).collect()));
+            groups.push(group);
         }
-        // Segments heavy with deletions (files re-read by incremental runs)
-        // are rewritten alone.
         for segment in segments {
-            let deleted = segment.num_deleted_docs() as f32 / segment.max_doc().max(1) as f32;
-            let merged = candidates.iter().any(|c| c.0.contains(&segment.id()));
-            if deleted > self.max_deleted_ratio && !merged && segment.num_docs() <= self.max_docs {
-                candidates.push(MergeCandidate(vec![segment.id()]));
+            let merged = groups.iter().any(|g| g.contains(&segment.id));
+            if segment.deleted_ratio > self.max_deleted_ratio
+                && !merged
+                && segment.bytes <= self.max_bytes
+            {
+                groups.push(vec![segment.id]);
             }
         }
-        candidates
+        groups
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::index::SegmentId;
-    use tantivy::Index;
 
-    fn inventory() -> Index {
-        Index::create_in_ram(tantivy::schema::Schema::builder().build())
-    }
-
-    fn metas(index: &Index, sizes: &[u32]) -> Vec<SegmentMeta> {
-        sizes
+    fn sizes(bytes: &[u64]) -> Vec<SegmentSize<usize>> {
+        bytes
             .iter()
-            .map(|&n| index.new_segment_meta(SegmentId::generate_random(), n))
+            .enumerate()
+            .map(|(id, &bytes)| SegmentSize {
+                id,
+                bytes,
+                deleted_ratio: 0.0,
+            })
             .collect()
     }
 
-    fn merged_sizes(policy: &BoundedMerges, segments: &[SegmentMeta]) -> Vec<Vec<u32>> {
-        policy
-            .compute_merge_candidates(segments)
+    fn merged_bytes(plan: &MergePlan, segments: &[SegmentSize<usize>]) -> Vec<Vec<u64>> {
+        plan.groups(segments)
             .iter()
-            .map(|c| {
-                c.0.iter()
-                    .map(|id| {
-                        segments
-                            .iter()
-                            .find(|s| s.id() == *id)
-                            .map_or(0, |s| s.num_docs())
-                    })
-                    .collect()
-            })
+            .map(|g| g.iter().map(|&id| segments[id].bytes).collect())
             .collect()
     }
 
     #[test]
     fn merges_small_segments_up_to_the_limit_and_leaves_large_ones() {
-        let inventory = inventory();
-        let policy = BoundedMerges::default();
-        let segments = metas(
-            &inventory,
-            &[40_000, 150_000, 30_000, 50_000, 45_000, 90_000],
-        );
-        let groups = merged_sizes(&policy, &segments);
-        // 30k + 40k + 45k = 115k; + 50k would exceed 150k. 150k and 90k
-        // (over half the limit) are never merged.
-        assert_eq!(groups, vec![vec![30_000, 40_000, 45_000]]);
+        let plan = MergePlan::within(150);
+        let segments = sizes(&[40, 150, 30, 50, 45, 90]);
+        let groups = merged_bytes(&plan, &segments);
+        // 30 + 40 + 45 = 115; + 50 would exceed 150. 150 and 90 (over half
+        // the limit) are never merged.
+        assert_eq!(groups, vec![vec![30, 40, 45]]);
         for group in &groups {
-            assert!(group.iter().sum::<u32>() <= policy.max_docs);
+            assert!(group.iter().sum::<u64>() <= plan.max_bytes);
         }
     }
 
     #[test]
     fn too_few_small_segments_are_left_alone() {
-        let inventory = inventory();
-        let segments = metas(&inventory, &[10, 20, 150_000]);
-        assert!(merged_sizes(&BoundedMerges::default(), &segments).is_empty());
-        let many = metas(&inventory, &[10, 20, 30, 40]);
+        let plan = MergePlan::within(150);
+        assert!(merged_bytes(&plan, &sizes(&[10, 20, 150])).is_empty());
         assert_eq!(
-            merged_sizes(&BoundedMerges::default(), &many),
+            merged_bytes(&plan, &sizes(&[10, 20, 30, 40])),
             vec![vec![10, 20, 30, 40]]
         );
+    }
+
+    #[test]
+    fn segments_heavy_with_deletions_are_rewritten_alone() {
+        let plan = MergePlan::within(150);
+        let mut segments = sizes(&[100, 120, 10]);
+        segments[1].deleted_ratio = 0.5;
+        segments[2].deleted_ratio = 0.9;
+        // 120 is within the limit: rewritten alone; 100 has no deletions.
+        // 10 is small but alone, so it is rewritten for its deletions.
+        assert_eq!(merged_bytes(&plan, &segments), vec![vec![120], vec![10]]);
+        segments[1].bytes = 200;
+        assert_eq!(merged_bytes(&plan, &segments), vec![vec![10]]);
+    }
+
+    #[test]
+    fn every_group_fits_the_limit() {
+        let plan = MergePlan::within(1_000);
+        let segments = sizes(&[120, 480, 7, 333, 250, 90, 499, 60, 61, 300, 2, 410]);
+        let groups = merged_bytes(&plan, &segments);
+        assert!(!groups.is_empty());
+        for group in groups {
+            assert!(group.len() >= plan.min_segments);
+            assert!(group.iter().sum::<u64>() <= plan.max_bytes, "{group:?}");
+        }
     }
 }

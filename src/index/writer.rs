@@ -4,10 +4,12 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use tantivy::directory::Directory;
+use tantivy::index::SegmentComponent;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
-use super::merges::BoundedMerges;
+use super::merges::{MergePlan, SegmentSize};
 use super::open::AkhbarIndex;
 use crate::article::Article;
 use crate::dedup::{self, Grouper, Signature};
@@ -37,34 +39,76 @@ impl Default for WriterOptions {
 /// How a build's memory budget is shared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budget {
-    /// tantivy's indexing heap, shared by its threads (40%).
+    /// Set aside before the split (192 MB, or half of a budget under
+    /// 384 MB): what a build needs whatever its budget. tantivy keeps up to
+    /// 10,000 documents in flight between akhbar and its indexing threads,
+    /// each indexing thread has its own stem caches, and the allocator keeps
+    /// some slack (measured: 175–230 MB beyond the heap and the grouper, at
+    /// budgets from 40 to 768 MB and from 100k to 1M articles).
+    pub reserve: usize,
+    /// tantivy's indexing heap, shared by its threads (half of the rest).
     pub writer: usize,
-    /// The near-duplicate grouper (a quarter): see [`Grouper`]'s memory.
+    /// The near-duplicate grouper (30% of the rest): see [`Grouper`]'s
+    /// memory.
     pub grouper: usize,
-    /// Left for everything else (35%): tantivy's work beyond its heap
-    /// when it writes a segment out and merges segments in the background,
-    /// records being parsed, the ids seen in this run.
+    /// Left for everything else (20% of the rest): tantivy's work beyond
+    /// its heap when it writes a segment out, records being parsed, the ids
+    /// seen in this run.
     pub rest: usize,
+}
+
+impl Budget {
+    /// What one merge may map at once: the writer's heap and the grouper
+    /// are freed before segments are merged.
+    pub fn merge_bytes(&self) -> u64 {
+        (self.writer + self.grouper) as u64
+    }
 }
 
 impl WriterOptions {
     /// The default budget: 768 MB.
     pub const DEFAULT_MEMORY: usize = 768 << 20;
 
+    /// The part of any budget set aside before the split: 192 MB.
+    pub const RESERVE: usize = 192 << 20;
+
+    /// The smallest budget a build keeps to: 384 MB. Below it the reserve
+    /// leaves too little for the writer's heap and the grouper.
+    pub const MIN_MEMORY: usize = 384 << 20;
+
+    /// Refuses a budget below [`Self::MIN_MEMORY`], saying what to do.
+    pub fn check(&self) -> Result<()> {
+        if self.memory_bytes < Self::MIN_MEMORY {
+            return Err(crate::error::Error::Usage(format!(
+                "a memory budget of {} MB is too small: a build needs about 200 MB whatever \
+                 its size (documents in flight, caches), so give --memory {} or more",
+                self.memory_bytes >> 20,
+                Self::MIN_MEMORY >> 20
+            )));
+        }
+        Ok(())
+    }
+
     /// How the budget is split.
     ///
     /// ```
     /// use akhbar::index::writer::WriterOptions;
     /// let b = WriterOptions::default().budget();
-    /// assert_eq!((b.writer >> 20, b.grouper >> 20, b.rest >> 20), (307, 192, 268));
+    /// assert_eq!(
+    ///     (b.reserve >> 20, b.writer >> 20, b.grouper >> 20, b.rest >> 20),
+    ///     (192, 288, 172, 115)
+    /// );
     /// ```
     pub fn budget(&self) -> Budget {
-        let writer = self.memory_bytes / 5 * 2;
-        let grouper = self.memory_bytes / 4;
+        let reserve = Self::RESERVE.min(self.memory_bytes / 2);
+        let shared = self.memory_bytes - reserve;
+        let writer = shared / 2;
+        let grouper = shared / 10 * 3;
         Budget {
+            reserve,
             writer,
             grouper,
-            rest: self.memory_bytes.saturating_sub(writer + grouper),
+            rest: shared - writer - grouper,
         }
     }
 }
@@ -92,13 +136,22 @@ pub struct ArticleWriter {
     /// Groups near duplicates; loaded from the index at the first article.
     grouper: Option<Grouper>,
     grouper_memory: usize,
+    /// What one merge may map at once.
+    merge_bytes: u64,
     /// Articles queued for the next batch.
     pending: Vec<Article>,
+    /// Batches written.
+    batches: u64,
     pub summary: Summary,
 }
 
 /// Articles written together (their signatures computed in parallel).
 const ARTICLE_BATCH: usize = 256;
+
+/// Freed memory is handed back to the system every this many batches
+/// (8,192 articles): tantivy frees its heap each time it writes a segment
+/// out, and glibc's allocator would otherwise keep it, fragmented.
+const TRIM_EVERY_BATCHES: u64 = 32;
 
 impl ArticleWriter {
     pub fn new(index: &AkhbarIndex, opts: &WriterOptions) -> Result<ArticleWriter> {
@@ -114,7 +167,8 @@ impl ArticleWriter {
         let heap = budget.writer.max(15_000_000);
         let threads = threads.clamp(1, (heap / 15_000_000).max(1));
         let writer: IndexWriter = index.index.writer_with_num_threads(threads, heap)?;
-        writer.set_merge_policy(Box::new(BoundedMerges::default()));
+        // Nothing is merged while documents are indexed: see `commit`.
+        writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         let was_empty = index.index.reader()?.searcher().num_docs() == 0;
         Ok(ArticleWriter {
             writer,
@@ -124,7 +178,9 @@ impl ArticleWriter {
             was_empty,
             grouper: None,
             grouper_memory: budget.grouper,
+            merge_bytes: budget.merge_bytes(),
             pending: Vec::new(),
+            batches: 0,
             summary: Summary::default(),
         })
     }
@@ -197,6 +253,10 @@ impl ArticleWriter {
         }
         for (article, signature) in batch.iter().zip(signatures) {
             self.write(article, &signature)?;
+        }
+        self.batches += 1;
+        if self.batches.is_multiple_of(TRIM_EVERY_BATCHES) {
+            release_free_memory();
         }
         Ok(())
     }
@@ -291,20 +351,79 @@ impl ArticleWriter {
         doc
     }
 
-    /// Commits everything added and waits for merges to finish; with
-    /// `merge_all`, merges the whole index into one segment.
+    /// Commits everything added, then merges small segments (see
+    /// [`MergePlan`]); with `merge_all`, merges the whole index into one
+    /// segment instead.
+    ///
+    /// Merges run only after the commit, one at a time, once the writer's
+    /// heap and the grouper are freed: what a merge maps into memory then
+    /// takes their place in the budget instead of adding to it.
     pub fn commit(mut self, merge_all: bool) -> Result<Summary> {
         self.flush()?;
         self.writer.commit()?;
+        self.grouper = None;
+        self.seen = HashMap::default();
+        release_free_memory();
         if merge_all {
             let segments = self.index.index.searchable_segment_ids()?;
             if segments.len() > 1 {
                 self.writer.merge(&segments).wait()?;
             }
+        } else {
+            let plan = MergePlan::within(self.merge_bytes);
+            // Each merge leaves fewer segments, so this ends.
+            loop {
+                let groups = plan.groups(&segment_sizes(&self.index)?);
+                if groups.is_empty() {
+                    break;
+                }
+                for group in groups {
+                    self.writer.merge(&group).wait()?;
+                }
+            }
         }
         self.writer.wait_merging_threads()?;
         Ok(self.summary)
     }
+}
+
+/// Hands the memory freed by the writer's heap and the grouper back to the
+/// system before merges map segments: glibc's allocator otherwise keeps
+/// much of it (about 60 MB at a 256 MB budget).
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only returns free pages of the allocator's own
+    // arenas to the system; it touches no live allocation.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// The committed segments of `index`, with the size of their files.
+fn segment_sizes(index: &AkhbarIndex) -> Result<Vec<SegmentSize<tantivy::index::SegmentId>>> {
+    let directory = index.index.directory();
+    let mut sizes = Vec::new();
+    for meta in index.index.searchable_segment_metas()? {
+        let mut bytes = 0u64;
+        for component in [
+            SegmentComponent::Postings,
+            SegmentComponent::Positions,
+            SegmentComponent::Terms,
+            SegmentComponent::Store,
+            SegmentComponent::FastFields,
+            SegmentComponent::FieldNorms,
+        ] {
+            if let Ok(file) = directory.open_read(&meta.relative_path(component)) {
+                bytes += tantivy::HasLen::len(&file) as u64;
+            }
+        }
+        sizes.push(SegmentSize {
+            id: meta.id(),
+            bytes,
+            deleted_ratio: meta.num_deleted_docs() as f32 / meta.max_doc().max(1) as f32,
+        });
+    }
+    Ok(sizes)
 }
 
 /// A grouper holding the signatures of the articles already in the index
@@ -402,4 +521,45 @@ fn id_hash(id: &str) -> u64 {
 fn line_of(path: &str) -> Option<usize> {
     path.rsplit_once(':')
         .and_then(|(_, line)| line.parse().ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_budget_below_the_minimum_is_refused_with_what_to_give() {
+        let small = WriterOptions {
+            threads: 2,
+            memory_bytes: 256 << 20,
+        };
+        let err = small.check().expect_err("256 MB is below the minimum");
+        assert!(err.is_usage());
+        assert!(err.to_string().contains("--memory 384"), "{err}");
+        let enough = WriterOptions {
+            threads: 2,
+            memory_bytes: WriterOptions::MIN_MEMORY,
+        };
+        assert!(enough.check().is_ok());
+    }
+
+    #[test]
+    fn the_reserve_comes_first_and_the_shares_add_up() {
+        for mb in [384usize, 512, 768, 4096] {
+            let opts = WriterOptions {
+                threads: 2,
+                memory_bytes: mb << 20,
+            };
+            let b = opts.budget();
+            assert_eq!(b.reserve, WriterOptions::RESERVE);
+            assert_eq!(b.reserve + b.writer + b.grouper + b.rest, mb << 20);
+            assert!(b.writer > b.grouper && b.grouper > b.rest);
+        }
+        // Small budgets (tests, the evaluation) keep half for the reserve.
+        let tiny = WriterOptions {
+            threads: 1,
+            memory_bytes: 50_000_000,
+        };
+        assert_eq!(tiny.budget().reserve, 25_000_000);
+    }
 }
