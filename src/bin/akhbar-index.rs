@@ -24,7 +24,7 @@ struct Args {
     /// Indexing threads (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
-    /// Memory budget in MB, at least 384: 192 MB are set aside (documents in
+    /// Memory budget in MB, at least 512: 192 MB are set aside (documents in
     /// flight, caches), then half the rest goes to the index writer's heap,
     /// 30% to near-duplicate detection (it remembers the latest articles
     /// that fit) and 20% to writing segments out. Segments are merged at
