@@ -36,6 +36,11 @@ pub struct SegmentSize<Id> {
     pub deleted_ratio: f32,
 }
 
+/// A segment joins a group only if it is at most this many times the
+/// group's size so far (segments of like sizes are merged, as in a
+/// log-structured merge).
+const MAX_STEP: u64 = 2;
+
 /// Merges the smallest segments together, up to a size limit in bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MergePlan {
@@ -72,7 +77,11 @@ impl MergePlan {
         let mut group: Vec<Id> = Vec::new();
         let mut bytes = 0u64;
         for segment in small {
-            if bytes + segment.bytes > self.max_bytes {
+            // A segment much larger than the smaller ones gathered so far
+            // starts a group of its own: adding a night's few articles to
+            // two large segments would rewrite the large ones every night.
+            let too_large = segment.bytes > bytes.saturating_mul(MAX_STEP);
+            if !group.is_empty() && (bytes + segment.bytes > self.max_bytes || too_large) {
                 if group.len() >= self.min_segments {
                     groups.push(std::mem::take(&mut group));
                 }
@@ -141,6 +150,19 @@ mod tests {
         assert_eq!(
             merged_bytes(&plan, &sizes(&[10, 20, 30, 40])),
             vec![vec![10, 20, 30, 40]]
+        );
+    }
+
+    #[test]
+    fn a_small_new_segment_does_not_drag_large_ones_into_a_merge() {
+        let plan = MergePlan::within(460);
+        // One night's segment beside two flushes of a large build: merging
+        // them would rewrite 350 bytes to add 2.
+        assert!(merged_bytes(&plan, &sizes(&[175, 2, 175])).is_empty());
+        // Three nights' segments are merged together, the large ones left.
+        assert_eq!(
+            merged_bytes(&plan, &sizes(&[175, 2, 175, 3, 2])),
+            vec![vec![2, 2, 3]]
         );
     }
 
