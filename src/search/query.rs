@@ -19,6 +19,7 @@ use tantivy::Term;
 
 use super::bm25::{Bm25Params, Bm25fQuery, FieldWeight};
 use super::proximity::WindowQuery;
+use super::rerank::RerankModel;
 use crate::analysis::{analyzer, exact_form, is_question_word, AnalysisOptions};
 use crate::index::Fields;
 use crate::lang::Lang;
@@ -104,6 +105,9 @@ pub struct Weights {
     /// score: `Maroc` ranks an article saying `Maroc` over one saying only
     /// `marocaine`; 0 turns it off.
     pub exact: f32,
+    /// The second stage: the first stage's top hits re-scored from their
+    /// stored text (see [`super::rerank`]); `RerankModel::OFF` turns it off.
+    pub rerank: RerankModel,
 }
 
 impl Default for Weights {
@@ -122,6 +126,7 @@ impl Default for Weights {
             window: 0.0,
             window_width: 0,
             exact: 0.5,
+            rerank: RerankModel::OFF,
         }
     }
 }
@@ -146,6 +151,7 @@ impl Weights {
             window: 0.0,
             window_width: 10,
             exact: 0.5,
+            rerank: RerankModel::OFF,
         }
     }
 }
