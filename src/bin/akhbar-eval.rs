@@ -221,7 +221,14 @@ fn read_dump(path: &std::path::Path) -> akhbar::Result<Vec<(usize, Sample)>> {
 fn learn_from(args: &Args) -> akhbar::Result<()> {
     let mut sets = Vec::new();
     for path in &args.learn_from {
-        sets.push((path, read_dump(path)?));
+        let mut set = read_dump(path)?;
+        if let Some(depth) = args.rerank_depth {
+            for (_, s) in &mut set {
+                s.features.truncate(depth);
+                s.relevant.truncate(depth);
+            }
+        }
+        sets.push((path, set));
     }
     let train: Vec<Sample> = sets
         .iter()

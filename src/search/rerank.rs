@@ -21,6 +21,10 @@
 //! | `unordered` | the share of those pairs found within 8 positions, in any order |
 //! | `matched` | the share of the query's distinct words found (idf left out) |
 //! | `length` | `ln(1 + body positions) / ln(1000)` |
+//! | `rest` | the words missing from the title: the share of their idf found in the body (1 when every word is in the title) |
+//! | `sentence_rest` | the same for the best sentence |
+//! | `prefix` | the share of the idf mass of words not found, whose first letters (5, 4 in Arabic) begin a word of the passage (`fondateur` for `fondée`) |
+//! | `number` | for a question asking when or how many (`quand`, `combien`, `en quelle année`, `متى`, `كم`, ...): 1 when a best sentence holds a number that is not a query word |
 //!
 //! Shares are of the query's idf mass, `Σ idf(w)` over its distinct analysed
 //! words (question words left out, as the first stage does), with idf =
@@ -48,7 +52,7 @@ use crate::index::Fields;
 use crate::lang::Lang;
 
 /// The number of features.
-pub const FEATURES: usize = 11;
+pub const FEATURES: usize = 15;
 
 /// The features' names, in the order of a feature vector.
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -63,6 +67,10 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "unordered",
     "matched",
     "length",
+    "number",
+    "rest",
+    "sentence_rest",
+    "prefix",
 ];
 
 /// A feature vector.
@@ -94,13 +102,13 @@ impl RerankModel {
     /// The first-stage order: the `bm25` feature alone.
     pub const BM25: RerankModel = RerankModel {
         depth: 100,
-        weights: [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        weights: [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
     };
 
     /// The weights learned on development queries (see the module's doc).
     pub const LEARNED: RerankModel = RerankModel {
         depth: 100,
-        weights: [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+        weights: [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
     };
 
     /// True when the model re-scores anything.
@@ -120,6 +128,8 @@ struct QueryWord {
     stem: String,
     /// The normalised, unstemmed form typed in the query.
     exact: Option<String>,
+    /// The first letters of `exact`, for the `prefix` feature.
+    prefix: Option<String>,
     idf: f32,
 }
 
@@ -130,6 +140,8 @@ pub struct PreparedQuery {
     /// The words in query order (indices into `words`), for the pairs.
     sequence: Vec<usize>,
     idf_total: f32,
+    /// The question asks for a date or a quantity.
+    numeric: bool,
 }
 
 impl PreparedQuery {
@@ -200,6 +212,7 @@ impl Reranker {
                 words,
                 sequence,
                 idf_total: 0.0,
+                numeric: false,
             };
         };
         let mut stream = analyzer.token_stream(text);
@@ -228,6 +241,7 @@ impl Reranker {
                     words.push(QueryWord {
                         stem: token.text.clone(),
                         exact: None,
+                        prefix: None,
                         idf: 0.0,
                     });
                     words.len() - 1
@@ -236,14 +250,21 @@ impl Reranker {
             sequence.push(i);
             last = Some(i);
         }
+        let letters = if lang == Lang::Ar { 4 } else { 5 };
         for w in &mut words {
             w.idf = idf(&w.stem).max(0.0);
+            w.prefix = w
+                .exact
+                .as_deref()
+                .filter(|e| e.chars().count() >= letters)
+                .map(|e| e.chars().take(letters).collect());
         }
         let idf_total = words.iter().map(|w| w.idf).sum();
         PreparedQuery {
             words,
             sequence,
             idf_total,
+            numeric: asks_for_number(text),
         }
     }
 
@@ -268,23 +289,39 @@ impl Reranker {
         let mut hits = std::mem::take(&mut self.hits);
         hits.clear();
         let mut length = 0;
+        let mut numbers = Vec::new();
+        let mut prefixes = vec![false; n];
         if let Some(analyzer) = self.analyzer(lang) {
-            scan(analyzer, query, title, &mut |h: Hit| {
-                in_title[h.word] = true;
-                exact_title[h.word] |= h.exact;
-            });
-            length = scan(analyzer, query, body, &mut |h: Hit| {
-                // An exact form follows its stem's hit at the same position.
-                if h.exact {
-                    if let Some(last) = hits.last_mut() {
-                        if last.position == h.position && last.word == h.word {
-                            last.exact = true;
-                            return;
+            scan(
+                analyzer,
+                query,
+                title,
+                &mut |h: Hit| {
+                    in_title[h.word] = true;
+                    exact_title[h.word] |= h.exact;
+                },
+                &mut Vec::new(),
+                &mut prefixes,
+            );
+            length = scan(
+                analyzer,
+                query,
+                body,
+                &mut |h: Hit| {
+                    // An exact form follows its stem's hit at the same position.
+                    if h.exact {
+                        if let Some(last) = hits.last_mut() {
+                            if last.position == h.position && last.word == h.word {
+                                last.exact = true;
+                                return;
+                            }
                         }
                     }
-                }
-                hits.push(h);
-            });
+                    hits.push(h);
+                },
+                &mut numbers,
+                &mut prefixes,
+            );
         }
         let total = query.idf_total;
         let share = |found: &[bool]| -> f32 {
@@ -314,6 +351,28 @@ impl Reranker {
         let mut seen = vec![false; n];
         let mut seen_exact = vec![false; n];
         let (mut best, mut best_exact) = (0.0f32, 0.0f32);
+        let mut best_has_number = false;
+        let rest_total: f32 = query
+            .words
+            .iter()
+            .zip(&in_title)
+            .filter(|(_, t)| !**t)
+            .map(|(w, _)| w.idf)
+            .sum();
+        let rest_share = |found: &[bool]| -> f32 {
+            if rest_total <= 0.0 {
+                return 1.0;
+            }
+            found
+                .iter()
+                .zip(&query.words)
+                .zip(&in_title)
+                .filter(|((f, _), t)| **f && !**t)
+                .map(|((_, w), _)| w.idf)
+                .sum::<f32>()
+                / rest_total
+        };
+        let mut best_rest = if rest_total <= 0.0 { 1.0f32 } else { 0.0 };
         let mut start = 0;
         while start < hits.len() {
             let sentence = hits[start].sentence;
@@ -325,7 +384,15 @@ impl Reranker {
                 seen_exact[hits[end].word] |= hits[end].exact;
                 end += 1;
             }
-            best = best.max(share(&seen));
+            let this = share(&seen);
+            let has_number = numbers.binary_search(&sentence).is_ok();
+            best_rest = best_rest.max(rest_share(&seen));
+            if this > best + 1e-6 {
+                best = this;
+                best_has_number = has_number;
+            } else if this > best - 1e-6 {
+                best_has_number |= has_number;
+            }
             best_exact = best_exact.max(share(&seen_exact));
             start = end;
         }
@@ -351,6 +418,15 @@ impl Reranker {
         }
         f[9] = anywhere.iter().filter(|x| **x).count() as f32 / n as f32;
         f[10] = (1.0 + length as f32).ln() / 1000f32.ln();
+        f[11] = f32::from(u8::from(query.numeric && best_has_number));
+        f[12] = rest_share(&in_body);
+        f[13] = best_rest;
+        let missed: Vec<bool> = prefixes
+            .iter()
+            .zip(&anywhere)
+            .map(|(p, a)| *p && !*a)
+            .collect();
+        f[14] = share(&missed);
         self.hits = hits;
         f
     }
@@ -408,6 +484,8 @@ fn scan(
     query: &PreparedQuery,
     text: &str,
     found: &mut impl FnMut(Hit),
+    numbers: &mut Vec<usize>,
+    prefixes: &mut [bool],
 ) -> usize {
     let mut stream = analyzer.token_stream(text);
     let mut sentence = 0;
@@ -418,14 +496,23 @@ fn scan(
     while stream.advance() {
         let token = stream.token();
         if let Some(exact) = exact_form(&token.text) {
-            if let Some(i) = last.take() {
-                if query.words[i].exact.as_deref() == Some(exact) {
-                    found(Hit {
-                        position: token.position,
-                        word: i,
-                        sentence,
-                        exact: true,
-                    });
+            match last.take() {
+                Some(i) => {
+                    if query.words[i].exact.as_deref() == Some(exact) {
+                        found(Hit {
+                            position: token.position,
+                            word: i,
+                            sentence,
+                            exact: true,
+                        });
+                    }
+                }
+                None => {
+                    for (i, w) in query.words.iter().enumerate() {
+                        if w.prefix.as_deref().is_some_and(|p| exact.starts_with(p)) {
+                            prefixes[i] = true;
+                        }
+                    }
                 }
             }
             continue;
@@ -445,9 +532,45 @@ fn scan(
                 sentence,
                 exact: false,
             });
+        } else if token.text.bytes().all(|b| b.is_ascii_digit())
+            && numbers.last() != Some(&sentence)
+        {
+            numbers.push(sentence);
         }
     }
     positions
+}
+
+/// True for a question asking for a date or a quantity: `quand`,
+/// `combien`, `quelle année` (`siècle`, `date`, `âge`, `époque`), `متى`,
+/// `كم`, `أي عام` (`سنة`, `تاريخ`, `قرن`), `when`, `how many`, `cuándo`,
+/// `cuántos`.
+pub fn asks_for_number(text: &str) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        if w.is_empty() {
+            continue;
+        }
+        let mut folded = String::new();
+        crate::analysis::tokenizer::fold_into(w, &mut folded);
+        words.push(folded);
+    }
+    const ALONE: [&str; 11] = [
+        "quand", "combien", "متي", "كم", "بكم", "وكم", "when", "cuando", "cuanto", "cuantos",
+        "cuantas",
+    ];
+    const ASKING: [&str; 9] = [
+        "quel", "quelle", "quels", "quelles", "اي", "ما", "what", "which", "que",
+    ];
+    const UNITS: [&str; 12] = [
+        "annee", "annees", "siecle", "date", "age", "epoque", "عام", "سنه", "تاريخ", "قرن",
+        "year", "ano",
+    ];
+    words.iter().enumerate().any(|(i, w)| {
+        ALONE.contains(&w.as_str())
+            || (i > 0 && UNITS.contains(&w.as_str()) && ASKING.contains(&words[i - 1].as_str()))
+            || (w == "how" && words.get(i + 1).is_some_and(|n| n == "many" || n == "much"))
+    })
 }
 
 /// The largest idf sum of distinct query words within `width` positions.
@@ -650,7 +773,7 @@ mod tests {
         assert!(a[7] > b[7], "ordered {} vs {}", a[7], b[7]);
         let model = RerankModel {
             depth: 10,
-            weights: [1.0, 0.0, 0.0, 0.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            weights: [1.0, 0.0, 0.0, 0.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
         };
         // The scattered passage came first in the first stage.
         let order = rerank_order(&model, &[b, a], 2);
@@ -691,7 +814,7 @@ mod tests {
     fn ranks_past_the_depth_keep_their_place() {
         let model = RerankModel {
             depth: 2,
-            weights: [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
+            weights: [0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
         };
         let mut f = [[0.0; FEATURES]; 3];
         f[1][1] = 1.0;
