@@ -107,6 +107,8 @@ pub struct Weights {
     pub exact: f32,
     /// The second stage: the first stage's top hits re-scored from their
     /// stored text (see [`super::rerank`]); `RerankModel::OFF` turns it off.
+    /// Applied by the evaluation's searches (`eval::run_queries`), not yet
+    /// by [`super::search_with`].
     pub rerank: RerankModel,
 }
 
@@ -135,7 +137,8 @@ impl Weights {
     /// The ranking for natural-language queries (questions), as measured by
     /// `akhbar-eval`: any word may match, question words dropped, a bonus
     /// for query words found close together; like the default, BM25F
-    /// (title weight 2, k1 0.9) and the exact-form bonus (0.5).
+    /// (title weight 2, k1 0.9) and the exact-form bonus (0.5); and the
+    /// learned reranker of the top 20 hits ([`RerankModel::LEARNED`]).
     pub fn natural_language() -> Self {
         Weights {
             title_boost: 2.0,
@@ -151,7 +154,7 @@ impl Weights {
             window: 0.0,
             window_width: 10,
             exact: 0.5,
-            rerank: RerankModel::OFF,
+            rerank: RerankModel::LEARNED,
         }
     }
 }
