@@ -835,6 +835,60 @@ mod tests {
     }
 
     #[test]
+    fn questions_asking_for_a_number() {
+        assert!(asks_for_number("Quand le traité de Fès fut-il signé ?"));
+        assert!(asks_for_number("En quelle année Rabat devint-elle capitale ?"));
+        assert!(asks_for_number("Combien d'habitants compte Fès ?"));
+        assert!(asks_for_number("متى وقع المغرب الاتفاقية؟"));
+        assert!(asks_for_number("كم عدد البطولات التي حققها زيدان؟"));
+        assert!(asks_for_number("في أي عام تأسست الرباط؟"));
+        assert!(!asks_for_number("Qui a signé le traité de Fès ?"));
+        assert!(!asks_for_number("Quelle est la capitale du Maroc ?"));
+        assert!(!asks_for_number("من أسس مدينة فاس؟"));
+    }
+
+    #[test]
+    fn a_number_in_the_best_sentence_answers_when() {
+        let mut r = reranker();
+        let q = r.prepare("Quand le traité de Fès fut-il signé ?", Lang::Fr, idf_of);
+        let dated = r.features(&q, Lang::Fr, "", "Le traité de Fès fut signé en 1912.", 1.0);
+        let undated = r.features(&q, Lang::Fr, "", "Le traité de Fès fut signé à Fès.", 1.0);
+        assert_eq!(dated[11], 1.0);
+        assert_eq!(undated[11], 0.0);
+        // Not asked for: no credit.
+        let q = r.prepare("Qui a signé le traité de Fès ?", Lang::Fr, idf_of);
+        let f = r.features(&q, Lang::Fr, "", "Le traité de Fès fut signé en 1912.", 1.0);
+        assert_eq!(f[11], 0.0);
+    }
+
+    #[test]
+    fn prefixes_stand_for_words_of_the_same_family() {
+        let mut r = reranker();
+        // `construction` and `construit` share no stem, but their first
+        // five letters.
+        let q = r.prepare("la construction de la mosquée", Lang::Fr, idf_of);
+        let family = r.features(&q, Lang::Fr, "", "La mosquée fut construite en 859.", 1.0);
+        let other = r.features(&q, Lang::Fr, "", "La mosquée fut agrandie en 859.", 1.0);
+        assert!(family[14] > 0.0, "{:?}", q.words);
+        assert_eq!(other[14], 0.0);
+        assert_eq!(family[1], other[1], "the stems alone do not tell them apart");
+        // A word found by its stem earns no prefix credit.
+        let same = r.features(&q, Lang::Fr, "", "La construction de la mosquée.", 1.0);
+        assert_eq!(same[14], 0.0);
+    }
+
+    #[test]
+    fn words_missing_from_the_title() {
+        let mut r = reranker();
+        let q = r.prepare("traité de Fès signé par le sultan", Lang::Fr, idf_of);
+        let answer = r.features(&q, Lang::Fr, "Traité de Fès", "Le sultan l'a signé.", 1.0);
+        let other = r.features(&q, Lang::Fr, "Traité de Fès", "Il compte dix articles.", 1.0);
+        assert_eq!(answer[12], 1.0);
+        assert_eq!(answer[13], 1.0);
+        assert_eq!(other[12], 0.0);
+    }
+
+    #[test]
     fn ranks_past_the_depth_keep_their_place() {
         let model = RerankModel {
             depth: 2,
