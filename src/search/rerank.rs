@@ -837,7 +837,9 @@ mod tests {
     #[test]
     fn questions_asking_for_a_number() {
         assert!(asks_for_number("Quand le traité de Fès fut-il signé ?"));
-        assert!(asks_for_number("En quelle année Rabat devint-elle capitale ?"));
+        assert!(asks_for_number(
+            "En quelle année Rabat devint-elle capitale ?"
+        ));
         assert!(asks_for_number("Combien d'habitants compte Fès ?"));
         assert!(asks_for_number("متى وقع المغرب الاتفاقية؟"));
         assert!(asks_for_number("كم عدد البطولات التي حققها زيدان؟"));
@@ -871,7 +873,10 @@ mod tests {
         let other = r.features(&q, Lang::Fr, "", "La mosquée fut agrandie en 859.", 1.0);
         assert!(family[14] > 0.0, "{:?}", q.words);
         assert_eq!(other[14], 0.0);
-        assert_eq!(family[1], other[1], "the stems alone do not tell them apart");
+        assert_eq!(
+            family[1], other[1],
+            "the stems alone do not tell them apart"
+        );
         // A word found by its stem earns no prefix credit.
         let same = r.features(&q, Lang::Fr, "", "La construction de la mosquée.", 1.0);
         assert_eq!(same[14], 0.0);
@@ -882,7 +887,13 @@ mod tests {
         let mut r = reranker();
         let q = r.prepare("traité de Fès signé par le sultan", Lang::Fr, idf_of);
         let answer = r.features(&q, Lang::Fr, "Traité de Fès", "Le sultan l'a signé.", 1.0);
-        let other = r.features(&q, Lang::Fr, "Traité de Fès", "Il compte dix articles.", 1.0);
+        let other = r.features(
+            &q,
+            Lang::Fr,
+            "Traité de Fès",
+            "Il compte dix articles.",
+            1.0,
+        );
         assert_eq!(answer[12], 1.0);
         assert_eq!(answer[13], 1.0);
         assert_eq!(other[12], 0.0);
