@@ -425,6 +425,11 @@ pub fn run_first_stage(
                                 &index.fields,
                                 &words,
                                 &hits[..k],
+                                if weights.rerank.is_on() {
+                                    weights.rerank.body_bytes
+                                } else {
+                                    RerankModel::LEARNED.body_bytes
+                                },
                             )?
                         } else {
                             Vec::new()
@@ -546,6 +551,7 @@ pub fn cross_validate(
     for (q, (qid, _)) in queries.iter().enumerate() {
         let model = RerankModel {
             depth,
+            body_bytes: RerankModel::LEARNED.body_bytes,
             weights: learned[1 - fold_of(qid)],
         };
         let reranked = rerank_all(

@@ -88,6 +88,10 @@ const NEAR: usize = 2;
 pub struct RerankModel {
     /// The first-stage hits re-scored; 0 turns reranking off.
     pub depth: usize,
+    /// At most this many bytes of each body are read (cut at a character
+    /// boundary): the reranker's cost grows with the text it analyses,
+    /// and a long article's answer is most often in its lead.
+    pub body_bytes: usize,
     /// One weight per feature, in the order of [`FEATURE_NAMES`].
     pub weights: Features,
 }
@@ -96,12 +100,14 @@ impl RerankModel {
     /// No reranking.
     pub const OFF: RerankModel = RerankModel {
         depth: 0,
+        body_bytes: 0,
         weights: [0.0; FEATURES],
     };
 
     /// The first-stage order: the `bm25` feature alone.
     pub const BM25: RerankModel = RerankModel {
         depth: 100,
+        body_bytes: 3000,
         weights: [
             1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
         ],
@@ -117,6 +123,7 @@ impl RerankModel {
     /// words matched regardless of idf counts against (−0.51).
     pub const LEARNED: RerankModel = RerankModel {
         depth: 20,
+        body_bytes: 3000,
         weights: [
             1.0, 0.7, 0.99, 1.01, 0.74, 0.19, 0.48, 0.1, -0.07, -0.51, -0.17, 0.15, 0.05, -0.2,
             1.01,
@@ -451,6 +458,7 @@ impl Reranker {
         fields: &Fields,
         text: &str,
         hits: &[(f32, DocAddress)],
+        body_bytes: usize,
     ) -> Result<Vec<Features>> {
         let top = hits.first().map_or(1.0, |h| h.0);
         let top = if top > 0.0 { top } else { 1.0 };
@@ -467,6 +475,7 @@ impl Reranker {
             };
             let lang: Lang = stored(fields.lang).parse().unwrap_or(Lang::Other);
             let (title, body) = (stored(fields.title), stored(fields.body));
+            let body = lead(&body, body_bytes);
             let query = prepared.entry(lang).or_insert_with(|| {
                 let (title_field, body_field) = (fields.title_of(lang), fields.body_of(lang));
                 self.prepare(text, lang, |stem| {
@@ -483,10 +492,22 @@ impl Reranker {
                     (1.0 + (docs - n + 0.5) / (n + 0.5)).ln()
                 })
             });
-            out.push(self.features(query, lang, &title, &body, score / top));
+            out.push(self.features(query, lang, &title, body, score / top));
         }
         Ok(out)
     }
+}
+
+/// The first `max` bytes of `text` at most, cut at a character boundary.
+fn lead(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Analyses `text`, calls `found` for each stem (and each exact form) of a
@@ -680,6 +701,7 @@ pub struct Sample {
 pub fn mrr_10(weights: &Features, samples: &[Sample]) -> f64 {
     let model = RerankModel {
         depth: usize::MAX,
+        body_bytes: 0,
         weights: *weights,
     };
     let mut total = 0.0;
@@ -795,6 +817,7 @@ mod tests {
         assert!(a[7] > b[7], "ordered {} vs {}", a[7], b[7]);
         let model = RerankModel {
             depth: 10,
+            body_bytes: 3000,
             weights: [
                 1.0, 0.0, 0.0, 0.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
             ],
@@ -900,9 +923,26 @@ mod tests {
     }
 
     #[test]
+    fn only_the_lead_of_a_long_body_is_read() {
+        // `é` is two bytes: a cut inside it moves back to its start.
+        assert_eq!(lead("Fès été", 2), "F");
+        assert_eq!(lead("Fès été", 3), "Fè");
+        assert_eq!(lead("Fès été", 4), "Fès");
+        assert_eq!(lead("المغرب", 5), "ال");
+        assert_eq!(lead("Rabat", 100), "Rabat");
+        let mut r = reranker();
+        let q = r.prepare("traité de Fès", Lang::Fr, idf_of);
+        let mut f = r.features(&q, Lang::Fr, "", lead("Le traité de Fès.", 9), 1.0);
+        assert!(f[1] > 0.0 && f[1] < 1.0);
+        f = r.features(&q, Lang::Fr, "", lead("Le traité de Fès.", 100), 1.0);
+        assert_eq!(f[1], 1.0);
+    }
+
+    #[test]
     fn ranks_past_the_depth_keep_their_place() {
         let model = RerankModel {
             depth: 2,
+            body_bytes: 3000,
             weights: [
                 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
             ],
