@@ -111,7 +111,8 @@ struct Args {
     rerank_depth: Option<usize>,
     /// The reranker's weights, comma-separated, in the order of the
     /// features (bm25,coverage,title,exact,sentence,sentence_exact,window,
-    /// ordered,unordered,matched,length).
+    /// ordered,unordered,matched,length,number,rest,sentence_rest,prefix,
+    /// title_covered).
     #[arg(long, value_delimiter = ',')]
     rerank_weights: Option<Vec<f32>>,
     /// Also learn the reranker's weights by 2-fold cross-validation on the

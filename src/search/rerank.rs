@@ -21,11 +21,11 @@
 //! | `unordered` | the share of those pairs found within 8 positions, in any order |
 //! | `matched` | the share of the query's distinct words found (idf left out) |
 //! | `length` | `ln(1 + body positions) / ln(1000)` |
+//! | `number` | for a question asking when or how many (`quand`, `combien`, `en quelle année`, `متى`, `كم`, ...): 1 when a best sentence holds a number that is not a query word |
 //! | `rest` | the words missing from the title: the share of their idf found in the body (1 when every word is in the title) |
 //! | `sentence_rest` | the same for the best sentence |
-//! | `prefix` | the share of the idf mass of words not found, whose first letters (5, 4 in Arabic) begin a word of the passage (`fondateur` for `fondée`) |
+//! | `prefix` | the share of the idf mass of words not found, whose first letters (5, 4 in Arabic) begin a word of the passage (`construite` for `construction`) |
 //! | `title_covered` | the share of the title's words that are query words: `ما هو الاسد؟` asks for the article titled `أسد` |
-//! | `number` | for a question asking when or how many (`quand`, `combien`, `en quelle année`, `متى`, `كم`, ...): 1 when a best sentence holds a number that is not a query word |
 //!
 //! Shares are of the query's idf mass, `Σ idf(w)` over its distinct analysed
 //! words (question words left out, as the first stage does), with idf =
@@ -34,6 +34,9 @@
 //! paraphrases one sentence of its answer: the best sentence and the
 //! windows reward the passage holding that sentence over one where the words
 //! are scattered.
+//!
+//! Only the first [`RerankModel::body_bytes`] of a body are read, which
+//! bounds the cost on long articles (about 60 ns per byte of text).
 //!
 //! The new score is `Σ weight_i · feature_i`; the candidates are sorted by
 //! it (first-stage order breaks ties) and the hits past `depth` keep their
