@@ -28,6 +28,9 @@ use crate::index::writer::{ArticleWriter, WriterOptions};
 use crate::index::AkhbarIndex;
 use crate::ingest::{ingest_file, IngestOptions, Item};
 use crate::search::query::{self, QueryCompiler, Weights};
+use crate::search::rerank::{
+    learn, rerank_order, Features, RerankModel, Reranker, Sample, FEATURES,
+};
 
 /// The judged documents of one query: docid → relevance grade (> 0 is
 /// relevant).
@@ -333,6 +336,7 @@ pub struct Ranked {
 
 /// Runs every query (as plain words, see [`plain_words`]) and returns the
 /// top `depth` per query, in query order; `threads` searches in parallel.
+/// With `weights.rerank` on, the top hits are reranked.
 pub fn run_queries(
     index: &AkhbarIndex,
     queries: &[(String, String)],
@@ -341,26 +345,66 @@ pub fn run_queries(
     depth: usize,
     threads: usize,
 ) -> Result<Vec<Vec<Ranked>>> {
+    let first = run_first_stage(
+        index,
+        queries,
+        opts,
+        weights,
+        depth,
+        weights.rerank.depth,
+        threads,
+    )?;
+    Ok(rerank_all(&weights.rerank, &first.results, &first.features))
+}
+
+/// The first stage's results of every query, with the reranker's features
+/// of each query's top `feature_depth` hits.
+#[derive(Debug, Clone, Default)]
+pub struct FirstStage {
+    pub results: Vec<Vec<Ranked>>,
+    pub features: Vec<Vec<Features>>,
+    /// Thread-seconds spent computing features (reading the stored text
+    /// and analysing it).
+    pub feature_secs: f64,
+}
+
+/// Runs every query's first stage (top `depth`) and computes the features
+/// of the top `feature_depth` hits (none when 0).
+pub fn run_first_stage(
+    index: &AkhbarIndex,
+    queries: &[(String, String)],
+    opts: AnalysisOptions,
+    weights: Weights,
+    depth: usize,
+    feature_depth: usize,
+    threads: usize,
+) -> Result<FirstStage> {
     let reader = index.index.reader()?;
     let searcher = reader.searcher();
     let ids = docids(&searcher, index)?;
     let threads = threads.max(1);
     let chunk = queries.len().div_ceil(threads).max(1);
-    let results: Vec<Result<Vec<Vec<Ranked>>>> = std::thread::scope(|scope| {
+    type Part = (Vec<Vec<Ranked>>, Vec<Vec<Features>>, f64);
+    let results: Vec<Result<Part>> = std::thread::scope(|scope| {
         let handles: Vec<_> = queries
             .chunks(chunk)
             .map(|part| {
                 let searcher = &searcher;
                 let ids = &ids;
-                scope.spawn(move || -> Result<Vec<Vec<Ranked>>> {
+                scope.spawn(move || -> Result<Part> {
                     let mut compiler = QueryCompiler::new(&index.fields, opts, weights);
+                    let mut reranker = Reranker::new(opts, weights.question_words);
                     let top = TopDocs::with_limit(depth.max(1)).order_by_score();
                     let mut out = Vec::with_capacity(part.len());
+                    let mut features = Vec::with_capacity(part.len());
+                    let mut secs = 0.0;
                     for (_, text) in part {
-                        let parsed = match query::parse_words(&plain_words(text)) {
+                        let words = plain_words(text);
+                        let parsed = match query::parse_words(&words) {
                             Ok(p) => p,
                             Err(_) => {
                                 out.push(Vec::new());
+                                features.push(Vec::new());
                                 continue;
                             }
                         };
@@ -368,10 +412,29 @@ pub fn run_queries(
                             Ok(q) => q,
                             Err(_) => {
                                 out.push(Vec::new());
+                                features.push(Vec::new());
                                 continue;
                             }
                         };
                         let hits: Vec<(f32, DocAddress)> = searcher.search(&compiled, &top)?;
+                        let start = std::time::Instant::now();
+                        let k = feature_depth.min(hits.len());
+                        features.push(if k > 0 {
+                            reranker.candidate_features(
+                                searcher,
+                                &index.fields,
+                                &words,
+                                &hits[..k],
+                                if weights.rerank.is_on() {
+                                    weights.rerank.body_bytes
+                                } else {
+                                    RerankModel::LEARNED.body_bytes
+                                },
+                            )?
+                        } else {
+                            Vec::new()
+                        });
+                        secs += start.elapsed().as_secs_f64();
                         out.push(
                             hits.into_iter()
                                 .map(|(score, a)| Ranked {
@@ -381,7 +444,7 @@ pub fn run_queries(
                                 .collect(),
                         );
                     }
-                    Ok(out)
+                    Ok((out, features, secs))
                 })
             })
             .collect();
@@ -390,11 +453,140 @@ pub fn run_queries(
             .map(|h| h.join().expect("a search thread panicked"))
             .collect()
     });
-    let mut all = Vec::with_capacity(queries.len());
+    let mut all = FirstStage::default();
     for part in results {
-        all.extend(part?);
+        let (results, features, secs) = part?;
+        all.results.extend(results);
+        all.features.extend(features);
+        all.feature_secs += secs;
     }
     Ok(all)
+}
+
+/// Reorders every query's results by `model` (see
+/// [`rerank_order`]); the reranked hits get decreasing scores above the
+/// rest, so a TREC run sorted by score keeps the order.
+pub fn rerank_all(
+    model: &RerankModel,
+    results: &[Vec<Ranked>],
+    features: &[Vec<Features>],
+) -> Vec<Vec<Ranked>> {
+    let empty = Vec::new();
+    results
+        .iter()
+        .enumerate()
+        .map(|(q, ranked)| {
+            let features = features.get(q).unwrap_or(&empty);
+            if !model.is_on() || features.is_empty() {
+                return ranked.clone();
+            }
+            let order = rerank_order(model, features, ranked.len());
+            let depth = model.depth.min(features.len()).min(ranked.len());
+            let floor = ranked.get(depth).map_or(0.0, |r| r.score);
+            order
+                .iter()
+                .enumerate()
+                .map(|(rank, &i)| Ranked {
+                    docid: ranked[i].docid.clone(),
+                    score: if rank < depth {
+                        floor + (depth - rank) as f32
+                    } else {
+                        ranked[i].score
+                    },
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The fold (0 or 1) of a query in 2-fold cross-validation: a bit of a
+/// hash of its id (FNV-1a), stable across runs and collections.
+pub fn fold_of(qid: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in qid.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    ((h >> 32) & 1) as usize
+}
+
+/// The learning samples of the queries whose fold is `fold` (every query
+/// with `None`): their features and which candidates are relevant.
+pub fn samples(
+    queries: &[(String, String)],
+    first: &FirstStage,
+    qrels: &HashMap<String, Judgments>,
+    fold: Option<usize>,
+) -> Vec<Sample> {
+    let empty = Judgments::new();
+    queries
+        .iter()
+        .enumerate()
+        .filter(|(_, (qid, _))| fold.is_none_or(|f| fold_of(qid) == f))
+        .map(|(q, (qid, _))| {
+            let rels = qrels.get(qid).unwrap_or(&empty);
+            let features = first.features.get(q).cloned().unwrap_or_default();
+            let relevant = first.results[q]
+                .iter()
+                .take(features.len())
+                .map(|r| rels.get(&r.docid).is_some_and(|&g| g > 0))
+                .collect();
+            Sample { features, relevant }
+        })
+        .collect()
+}
+
+/// 2-fold cross-validation of the reranker: weights learned on each fold's
+/// queries ([`learn`]) rerank the other fold's; returns the figures of that
+/// held-out run over every query, and the weights learned on folds 0 and 1.
+pub fn cross_validate(
+    queries: &[(String, String)],
+    first: &FirstStage,
+    qrels: &HashMap<String, Judgments>,
+    depth: usize,
+    active: &[bool; FEATURES],
+) -> (Metrics, [Features; 2]) {
+    let learned = [0, 1].map(|fold| learn(&samples(queries, first, qrels, Some(fold)), active, 10));
+    let mut run: HashMap<String, Vec<String>> = HashMap::new();
+    for (q, (qid, _)) in queries.iter().enumerate() {
+        let model = RerankModel {
+            depth,
+            body_bytes: RerankModel::LEARNED.body_bytes,
+            weights: learned[1 - fold_of(qid)],
+        };
+        let reranked = rerank_all(
+            &model,
+            std::slice::from_ref(&first.results[q]),
+            std::slice::from_ref(&first.features[q]),
+        );
+        let ids = reranked
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.docid)
+            .collect();
+        run.insert(qid.clone(), ids);
+    }
+    (evaluate(&run, &judged(queries, qrels, None)), learned)
+}
+
+/// The qrels of the queries asked (of one fold, or all with `None`).
+pub fn judged(
+    queries: &[(String, String)],
+    qrels: &HashMap<String, Judgments>,
+    fold: Option<usize>,
+) -> HashMap<String, Judgments> {
+    let asked: std::collections::HashSet<&str> = queries
+        .iter()
+        .map(|(q, _)| q.as_str())
+        .filter(|q| fold.is_none_or(|f| fold_of(q) == f))
+        .collect();
+    qrels
+        .iter()
+        .filter(|(q, _)| asked.contains(String::as_str(q)))
+        .map(|(q, j)| (q.clone(), j.clone()))
+        .collect()
 }
 
 /// The stored `id` of every document, by segment and doc id.
@@ -435,8 +627,14 @@ pub struct Evaluation {
     pub corpus: IndexedCorpus,
     pub metrics: Metrics,
     pub queries: Vec<(String, String)>,
+    /// The final results (reranked when the weights say so).
     pub results: Vec<Vec<Ranked>>,
+    /// The first stage's results and the features of its top hits.
+    pub first: FirstStage,
+    /// The judgments of the queries asked.
+    pub qrels: HashMap<String, Judgments>,
     pub index_secs: f64,
+    /// Wall-clock time of every search, reranking included.
     pub search_secs: f64,
     /// The size of the index (every segment file, stored fields included).
     pub index_bytes: u64,
@@ -448,6 +646,19 @@ pub fn evaluate_collection(
     opts: AnalysisOptions,
     weights: Weights,
     threads: usize,
+) -> Result<Evaluation> {
+    evaluate_collection_with(files, opts, weights, threads, weights.rerank.depth)
+}
+
+/// [`evaluate_collection`], computing the reranker's features of each
+/// query's top `feature_depth` hits (at least the reranker's depth), for
+/// learning.
+pub fn evaluate_collection_with(
+    files: &CollectionFiles,
+    opts: AnalysisOptions,
+    weights: Weights,
+    threads: usize,
+    feature_depth: usize,
 ) -> Result<Evaluation> {
     let queries = read_queries(&files.queries)?;
     let qrels = read_qrels(&files.qrels)?;
@@ -463,7 +674,16 @@ pub fn evaluate_collection(
         .total()
         .get_bytes();
     let start = std::time::Instant::now();
-    let results = run_queries(&index, &queries, opts, weights, 100, threads)?;
+    let first = run_first_stage(
+        &index,
+        &queries,
+        opts,
+        weights,
+        100,
+        feature_depth.max(weights.rerank.depth),
+        threads,
+    )?;
+    let results = rerank_all(&weights.rerank, &first.results, &first.features);
     let search_secs = start.elapsed().as_secs_f64();
     let run: HashMap<String, Vec<String>> = queries
         .iter()
@@ -471,11 +691,7 @@ pub fn evaluate_collection(
         .map(|((qid, _), r)| (qid.clone(), r.iter().map(|x| x.docid.clone()).collect()))
         .collect();
     // Only the queries of the queries file are scored.
-    let asked: std::collections::HashSet<&str> = queries.iter().map(|(q, _)| q.as_str()).collect();
-    let qrels: HashMap<String, Judgments> = qrels
-        .into_iter()
-        .filter(|(q, _)| asked.contains(q.as_str()))
-        .collect();
+    let qrels = judged(&queries, &qrels, None);
     let metrics = evaluate(&run, &qrels);
     Ok(Evaluation {
         files: files.clone(),
@@ -483,10 +699,25 @@ pub fn evaluate_collection(
         metrics,
         queries,
         results,
+        first,
+        qrels,
         index_secs,
         search_secs,
         index_bytes,
     })
+}
+
+impl Evaluation {
+    /// The figures of the final results over one fold's queries.
+    pub fn fold_metrics(&self, fold: usize) -> Metrics {
+        let run: HashMap<String, Vec<String>> = self
+            .queries
+            .iter()
+            .zip(&self.results)
+            .map(|((qid, _), r)| (qid.clone(), r.iter().map(|x| x.docid.clone()).collect()))
+            .collect();
+        evaluate(&run, &judged(&self.queries, &self.qrels, Some(fold)))
+    }
 }
 
 #[cfg(test)]

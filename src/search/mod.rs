@@ -17,6 +17,7 @@ pub mod facets;
 pub mod proximity;
 pub mod query;
 pub mod render;
+pub mod rerank;
 pub mod results;
 pub mod snippets;
 pub mod stats;

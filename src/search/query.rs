@@ -19,6 +19,7 @@ use tantivy::Term;
 
 use super::bm25::{Bm25Params, Bm25fQuery, FieldWeight};
 use super::proximity::WindowQuery;
+use super::rerank::RerankModel;
 use crate::analysis::{analyzer, exact_form, is_question_word, AnalysisOptions};
 use crate::index::Fields;
 use crate::lang::Lang;
@@ -104,6 +105,11 @@ pub struct Weights {
     /// score: `Maroc` ranks an article saying `Maroc` over one saying only
     /// `marocaine`; 0 turns it off.
     pub exact: f32,
+    /// The second stage: the first stage's top hits re-scored from their
+    /// stored text (see [`super::rerank`]); `RerankModel::OFF` turns it off.
+    /// Applied by the evaluation's searches (`eval::run_queries`), not yet
+    /// by [`super::search_with`].
+    pub rerank: RerankModel,
 }
 
 impl Default for Weights {
@@ -122,6 +128,7 @@ impl Default for Weights {
             window: 0.0,
             window_width: 0,
             exact: 0.5,
+            rerank: RerankModel::OFF,
         }
     }
 }
@@ -130,7 +137,8 @@ impl Weights {
     /// The ranking for natural-language queries (questions), as measured by
     /// `akhbar-eval`: any word may match, question words dropped, a bonus
     /// for query words found close together; like the default, BM25F
-    /// (title weight 2, k1 0.9) and the exact-form bonus (0.5).
+    /// (title weight 2, k1 0.9) and the exact-form bonus (0.5); and the
+    /// learned reranker of the top 20 hits ([`RerankModel::LEARNED`]).
     pub fn natural_language() -> Self {
         Weights {
             title_boost: 2.0,
@@ -146,6 +154,7 @@ impl Weights {
             window: 0.0,
             window_width: 10,
             exact: 0.5,
+            rerank: RerankModel::LEARNED,
         }
     }
 }
