@@ -27,6 +27,7 @@ use crate::index::open::create_in_ram;
 use crate::index::writer::{ArticleWriter, WriterOptions};
 use crate::index::AkhbarIndex;
 use crate::ingest::{ingest_file, IngestOptions, Item};
+pub use crate::search::query::plain_words;
 use crate::search::query::{self, QueryCompiler, Weights};
 use crate::search::rerank::{
     learn, rerank_order, Features, RerankModel, Reranker, Sample, FEATURES,
@@ -294,37 +295,6 @@ pub fn index_corpus(corpus: &Path, opts: AnalysisOptions) -> Result<(AkhbarIndex
         by_lang,
     };
     Ok((index, report))
-}
-
-/// A query's text made into plain words for a bag-of-words search: the
-/// query language's operators (`"`, `-`, `:`, `*`, `~`, parentheses, `OR`,
-/// ...) are read as punctuation, apostrophes between letters kept.
-pub fn plain_words(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric()
-            || c == '\''
-            || c == '\u{2019}'
-            || c == '\u{0640}'
-            || unicode_normalization::char::is_combining_mark(c)
-        {
-            out.push(c);
-        } else {
-            out.push(' ');
-        }
-    }
-    out.split_whitespace()
-        .map(|w| {
-            let w = w.trim_matches(|c| c == '\'' || c == '\u{2019}');
-            if matches!(w, "AND" | "OR" | "NOT" | "IN") {
-                w.to_lowercase()
-            } else {
-                w.to_string()
-            }
-        })
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// One ranked result.

@@ -244,3 +244,64 @@ fn reindexing_does_not_duplicate() {
     assert_eq!(index.query("*").total, 10);
     assert_eq!(index.query("conteneurs").total, 1);
 }
+
+/// Passages about the treaty of Fès: one holds the answer's sentence, the
+/// others the question's words scattered or a few of them.
+const TREATY: &str = r#"{"id": "together", "title": "Histoire du Maroc", "body": "La ville compte de nombreux monuments. Le traité de Fès fut signé en 1912 par le sultan Moulay Abdelhafid. Le protectorat commença ensuite.", "date": "2024-03-01"}
+{"id": "scattered", "title": "Histoire du Maroc", "body": "Le traité commercial occupa longtemps les diplomates du sultan. La ville de Fès compte de nombreux monuments et une médina. Un accord fut signé plus tard à Rabat, en 1956.", "date": "2024-03-02"}
+{"id": "medina", "title": "La médina de Fès", "body": "La médina de Fès est inscrite au patrimoine mondial. Ses souks attirent les visiteurs.", "date": "2024-03-03"}
+{"id": "rabat", "title": "Rabat capitale", "body": "Rabat devint la capitale du Maroc sous le protectorat. Le sultan y installa le palais.", "date": "2024-03-04"}
+"#;
+
+fn treaty_index() -> (tempfile::TempDir, common::TestIndex) {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(corpus.path().join("histoire.jsonl"), TREATY).unwrap();
+    let index = common::TestIndex::build(corpus.path());
+    (corpus, index)
+}
+
+fn question(text: &str) -> SearchRequest {
+    let mut request = SearchRequest::new(text);
+    request.question = true;
+    request.weights = akhbar::search::query::Weights::natural_language();
+    request
+}
+
+#[test]
+fn a_question_is_read_as_plain_words_and_its_answer_ranks_first() {
+    let (_corpus, index) = treaty_index();
+    // Quotes, a dash and a colon are punctuation here, not operators.
+    let text = "En quelle année le « traité » de Fès fut-il signé : par le sultan ?";
+    let results = index.search(&question(text));
+    let ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids.first(), Some(&"together"), "{ids:?}");
+    assert!(ids.contains(&"scattered"), "any word may match: {ids:?}");
+    // The query language requires every word: no passage has them all.
+    assert_eq!(index.query("quelle année traité Fès signé sultan").total, 0);
+}
+
+#[test]
+fn reranked_pages_follow_the_reranked_order() {
+    let (_corpus, index) = treaty_index();
+    let text = "Quand le traité de Fès fut-il signé par le sultan ?";
+    let mut all = question(text);
+    all.all_duplicates = true;
+    let hits = index.search(&all).hits;
+    // The reranked hits are scored in steps of one, best first (what
+    // `rerank_hits` gives them); BM25 scores would not be.
+    assert!(hits.len() >= 3, "{hits:?}");
+    for pair in hits.windows(2) {
+        assert_eq!(pair[0].score - pair[1].score, 1.0, "{hits:?}");
+    }
+    let full: Vec<String> = hits.into_iter().map(|h| h.id).collect();
+    let mut second = all.clone();
+    second.offset = 1;
+    second.limit = 1;
+    let page: Vec<String> = index
+        .search(&second)
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(page, vec![full[1].clone()]);
+}

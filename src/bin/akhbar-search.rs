@@ -78,6 +78,11 @@ struct Args {
     /// Threads searching the index's segments in parallel (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
+    /// Read the query as a question in plain words (no operators): any word may match, question
+    /// words (quand, combien, متى, كم...) are dropped, and the best 20 hits are reranked by how
+    /// closely a passage answers it. This is the ranking `akhbar-eval` measures.
+    #[arg(long)]
+    question: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -183,6 +188,10 @@ fn run(args: &Args) -> anyhow::Result<()> {
     request.offset = args.offset;
     request.recency = args.recency;
     request.all_duplicates = args.all_duplicates;
+    if args.question {
+        request.question = true;
+        request.weights = akhbar::search::query::Weights::natural_language();
+    }
     request.sort = match args.sort {
         SortArg::Relevance => Sort::Relevance,
         SortArg::Date => Sort::Date,

@@ -79,6 +79,11 @@ pub struct SearchRequest {
     pub recency: Option<chrono::Duration>,
     pub weights: Weights,
     pub analysis: AnalysisOptions,
+    /// The query is a question in plain words ([`query::plain_words`]):
+    /// its quotes, dashes and colons are punctuation, not operators. Use
+    /// with [`Weights::natural_language`], which also reranks the top hits
+    /// ([`rerank::rerank_hits`]).
+    pub question: bool,
 }
 
 impl SearchRequest {
@@ -99,6 +104,7 @@ impl SearchRequest {
             all_duplicates: false,
             weights: Weights::default(),
             analysis: AnalysisOptions::default(),
+            question: false,
         }
     }
 }
@@ -121,7 +127,11 @@ pub(crate) struct Compiled {
 
 /// Parses the request's query and adds its filters.
 pub(crate) fn compile_request(fields: &Fields, request: &SearchRequest) -> Result<Compiled> {
-    let parsed = query::parse(&request.query)?;
+    let parsed = if request.question {
+        query::parse_words(&query::plain_words(&request.query))?
+    } else {
+        query::parse(&request.query)?
+    };
     let mut compiler = query::QueryCompiler::new(fields, request.analysis, request.weights);
     let text_query = compiler.compile(&parsed, &request.langs)?;
     let filters = filter_queries(fields, request);
@@ -185,17 +195,59 @@ pub fn search_with(
         Sort::Relevance if match_all => Sort::Date,
         other => other,
     };
+    // The second stage re-orders the best hits by relevance (questions).
+    let rerank = request.weights.rerank.is_on()
+        && sort == Sort::Relevance
+        && request.recency.is_none()
+        && !match_all;
+    let rerank_text = if request.question {
+        query::plain_words(&request.query)
+    } else {
+        request.query.clone()
+    };
+    let second_stage = |hits: Vec<(f32, DocAddress)>| -> Result<Vec<(f32, DocAddress)>> {
+        if !rerank {
+            return Ok(hits);
+        }
+        rerank::rerank_hits(
+            searcher,
+            fields,
+            request.analysis,
+            request.weights.question_words,
+            &request.weights.rerank,
+            &rerank_text,
+            hits,
+        )
+    };
     let page: Vec<(f32, DocAddress)> = if limit == 0 {
         Vec::new()
     } else if !collapse {
-        ranked(
-            searcher,
-            &query,
-            sort,
-            request.recency,
-            limit,
-            request.offset,
-        )?
+        if rerank {
+            // Reranking works on the top of the whole ranking: fetch from
+            // the first hit, then page.
+            let hits = ranked(
+                searcher,
+                &query,
+                sort,
+                request.recency,
+                request.offset + limit,
+                0,
+            )?;
+            second_stage(hits)?
+                .into_iter()
+                .skip(request.offset)
+                .take(limit)
+                .collect()
+        } else {
+            ranked(
+                searcher,
+                &query,
+                sort,
+                request.recency,
+                limit,
+                request.offset,
+            )?
+        }
     } else {
         // Fetch ranked articles until enough distinct groups are in hand,
         // starting from the matches' own articles-per-group ratio (a story
@@ -206,7 +258,7 @@ pub fn search_with(
         loop {
             let candidates = ranked(searcher, &query, sort, request.recency, fetch, 0)?;
             let exhausted = candidates.len() < fetch;
-            let groups = collapse::first_of_each_group(searcher, candidates);
+            let groups = collapse::first_of_each_group(searcher, second_stage(candidates)?);
             if groups.len() >= want || exhausted {
                 break groups
                     .into_iter()

@@ -207,6 +207,37 @@ pub fn parse(text: &str) -> Result<ParsedQuery, QueryError> {
     }
 }
 
+/// A query's text made into plain words for a bag-of-words search: the
+/// query language's operators (`"`, `-`, `:`, `*`, `~`, parentheses, `OR`,
+/// ...) are read as punctuation, apostrophes between letters kept.
+pub fn plain_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric()
+            || c == '\''
+            || c == '\u{2019}'
+            || c == '\u{0640}'
+            || unicode_normalization::char::is_combining_mark(c)
+        {
+            out.push(c);
+        } else {
+            out.push(' ');
+        }
+    }
+    out.split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c| c == '\'' || c == '\u{2019}');
+            if matches!(w, "AND" | "OR" | "NOT" | "IN") {
+                w.to_lowercase()
+            } else {
+                w.to_string()
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Reads `text` as plain words, without the query language: every
 /// whitespace-separated word is one unquoted word (for natural-language
 /// queries such as questions, whose apostrophes, hyphens and colons are

@@ -722,6 +722,44 @@ pub fn rerank_order(model: &RerankModel, features: &[Features], total: usize) ->
     order
 }
 
+/// Reranks ranked `hits` (best first) for the query `text` as
+/// `akhbar-search --question` does: the features of the top `model.depth`
+/// are read from their stored text, those hits are re-ordered by the
+/// model's score, and the rest keep their place. The re-ordered hits get
+/// scores above the rest (`floor + depth − rank`), so any later sort by
+/// score keeps the new order.
+pub fn rerank_hits(
+    searcher: &Searcher,
+    fields: &Fields,
+    opts: AnalysisOptions,
+    question_words: bool,
+    model: &RerankModel,
+    text: &str,
+    hits: Vec<(f32, DocAddress)>,
+) -> Result<Vec<(f32, DocAddress)>> {
+    let depth = model.depth.min(hits.len());
+    if depth < 2 {
+        return Ok(hits);
+    }
+    let mut reranker = Reranker::new(opts, question_words);
+    let features =
+        reranker.candidate_features(searcher, fields, text, &hits[..depth], model.body_bytes)?;
+    let order = rerank_order(model, &features, hits.len());
+    let floor = hits.get(depth).map_or(0.0, |h| h.0);
+    Ok(order
+        .iter()
+        .enumerate()
+        .map(|(rank, &i)| {
+            let score = if rank < depth {
+                floor + (depth - rank) as f32
+            } else {
+                hits[i].0
+            };
+            (score, hits[i].1)
+        })
+        .collect())
+}
+
 /// One query's candidates for learning: their features (first-stage
 /// order) and which are relevant.
 #[derive(Debug, Clone, Default)]
