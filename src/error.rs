@@ -21,7 +21,7 @@ pub enum Error {
          delete the folder and run `akhbar-index` again"
     )]
     IndexIncompatible { path: PathBuf, detail: String },
-    #[error("{0}")]
+    #[error(transparent)]
     Query(#[from] crate::search::query::QueryError),
     #[error("{0}")]
     Usage(String),

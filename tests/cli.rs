@@ -199,4 +199,9 @@ fn errors_are_one_clear_line_with_the_right_exit_code() {
         ws.path(),
     );
     assert_clean_error(&out, 2, "swap them");
+    // A question of punctuation alone: said once, not twice.
+    let out = run_bin("akhbar-search", &["--question", "« ? »"], ws.path());
+    assert_clean_error(&out, 2, "the query is empty");
+    assert_eq!(stderr(&out).matches("the query is empty").count(), 1);
+    assert_eq!(stderr(&out).trim().lines().count(), 1, "{}", stderr(&out));
 }

@@ -200,10 +200,10 @@ pub fn search_with(
         && sort == Sort::Relevance
         && request.recency.is_none()
         && !match_all;
-    let rerank_text = if request.question {
-        query::plain_words(&request.query)
-    } else {
-        request.query.clone()
+    let rerank_text = match (rerank, request.question) {
+        (false, _) => String::new(),
+        (true, true) => query::plain_words(&request.query),
+        (true, false) => request.query.clone(),
     };
     let second_stage = |hits: Vec<(f32, DocAddress)>| -> Result<Vec<(f32, DocAddress)>> {
         if !rerank {
