@@ -388,9 +388,10 @@ impl ArticleWriter {
     }
 }
 
-/// Hands the memory freed by the writer's heap and the grouper back to the
-/// system before merges map segments: glibc's allocator otherwise keeps
-/// much of it (about 60 MB at a 256 MB budget).
+/// Hands freed memory back to the system (glibc's allocator otherwise keeps
+/// much of it): after the commit of a 100k-article build at a 384 MB
+/// budget, anonymous memory fell from 342 to 24 MiB with it, and only to
+/// 244 MiB without.
 fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` only returns free pages of the allocator's own
