@@ -304,4 +304,14 @@ fn reranked_pages_follow_the_reranked_order() {
         .map(|h| h.id)
         .collect();
     assert_eq!(page, vec![full[1].clone()]);
+    // A first page of one hit is the reranked first, not the first stage's.
+    let mut first = all.clone();
+    first.limit = 1;
+    let page: Vec<String> = index
+        .search(&first)
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert_eq!(page, vec![full[0].clone()]);
 }

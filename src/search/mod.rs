@@ -224,13 +224,14 @@ pub fn search_with(
     } else if !collapse {
         if rerank {
             // Reranking works on the top of the whole ranking: fetch from
-            // the first hit, then page.
+            // the first hit, at least the reranked depth (so that every
+            // page sees the same reranked top), then page.
             let hits = ranked(
                 searcher,
                 &query,
                 sort,
                 request.recency,
-                request.offset + limit,
+                (request.offset + limit).max(request.weights.rerank.depth),
                 0,
             )?;
             second_stage(hits)?
@@ -254,7 +255,11 @@ pub fn search_with(
         // republished 30 times needs about 30 articles per group).
         let want = request.offset + limit;
         let per_group = total_articles.div_ceil(total.max(1)).clamp(1, 64) as usize;
-        let mut fetch = (want * 2 * per_group).max(20);
+        let mut fetch = (want * 2 * per_group).max(20).max(if rerank {
+            request.weights.rerank.depth
+        } else {
+            0
+        });
         loop {
             let candidates = ranked(searcher, &query, sort, request.recency, fetch, 0)?;
             let exhausted = candidates.len() < fetch;
