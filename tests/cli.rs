@@ -205,3 +205,24 @@ fn errors_are_one_clear_line_with_the_right_exit_code() {
     assert_eq!(stderr(&out).matches("the query is empty").count(), 1);
     assert_eq!(stderr(&out).trim().lines().count(), 1, "{}", stderr(&out));
 }
+
+#[test]
+fn a_question_says_which_words_it_corrected() {
+    let ws = workspace();
+    // `cybercrimnalité` (a letter missing) is in no seed article.
+    let out = run_bin(
+        "akhbar-search",
+        &["--question", "Qu'est-ce que la cybercrimnalité ?"],
+        ws.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("no article holds \"cybercrimnalité\": searched the nearest indexed term"),
+        "{text}"
+    );
+    assert!(text.contains("1 article matches"), "{text}");
+    let json = json_search(ws.path(), &["--question", "cybercrimnalité"]);
+    assert_eq!(json["corrections"][0]["word"], "cybercrimnalité");
+    assert_eq!(json["total"], 1);
+}

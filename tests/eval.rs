@@ -305,3 +305,27 @@ fn snippets_mark_a_word_once() {
     );
     assert!(!snippet.contains("marocainesmarocaines"), "{snippet}");
 }
+
+#[test]
+fn frames_are_the_question_words_their_passages_lack() {
+    use akhbar::eval::{learn_frames, FrameLearning};
+    let dir = fixture();
+    let mut listed = Vec::new();
+    for fold in 0..2 {
+        let learning = FrameLearning {
+            min_questions: 1,
+            fold,
+            ..FrameLearning::default()
+        };
+        listed.extend(learn_frames(std::slice::from_ref(&dir), &learning).unwrap());
+    }
+    assert!(!listed.is_empty());
+    for w in &listed {
+        // Only stems the relevant passage lacks more often than the
+        // average stem weigh less than 1.
+        assert!(w.found < w.questions, "{w:?}");
+        assert!((0.1..1.0).contains(&w.weight), "{w:?}");
+    }
+    // A stem every relevant passage holds is not a frame.
+    assert!(!listed.iter().any(|w| w.stem == "tanger"), "{listed:?}");
+}

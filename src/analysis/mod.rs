@@ -24,6 +24,7 @@
 //! ```
 
 pub mod arabic;
+pub mod frames;
 pub mod french;
 pub mod latin;
 mod questions;
@@ -32,6 +33,7 @@ pub mod tokenizer;
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream, TokenizerManager};
 
+pub use frames::frame_weight;
 pub use questions::is_question_word;
 pub use tokenizer::{AkhbarTokenStream, AkhbarTokenizer, MAX_TERM_BYTES};
 

@@ -31,8 +31,9 @@ enum StemmerArg {
 #[derive(Parser, Debug)]
 #[command(name = "akhbar-eval", version)]
 struct Args {
-    /// The collection folder.
-    dir: PathBuf,
+    /// The collection folder (not needed with `--learn-from`).
+    #[arg(required_unless_present_any = ["learn_from", "learn_frames"])]
+    dir: Option<PathBuf>,
     /// The queries file (`qid<TAB>text`), when the folder holds several or none.
     #[arg(long)]
     queries: Option<PathBuf>,
@@ -103,6 +104,22 @@ struct Args {
     /// Width of that window, in positions.
     #[arg(long)]
     window_width: Option<u32>,
+    /// Question frames weigh 1 like any word (see `--learn-frames`).
+    #[arg(long)]
+    no_frames: bool,
+    /// No typo tolerance: a word no passage holds is not searched as the
+    /// nearest indexed word.
+    #[arg(long)]
+    no_typos: bool,
+    /// Weight of the Arabic clitic variants of a word (`لمشروع` /
+    /// `مشروع`); 0 turns them off.
+    #[arg(long)]
+    variants: Option<f32>,
+    /// Learn the question-frame weights from the fold-0 queries of these
+    /// collection folders and print the table (the file
+    /// `src/analysis/question_frames.tsv`); DIR is then not read.
+    #[arg(long, value_name = "DIR", num_args = 1..)]
+    learn_frames: Vec<PathBuf>,
     /// No second stage: the first stage's order (BM25F and proximity).
     #[arg(long)]
     no_rerank: bool,
@@ -274,7 +291,17 @@ fn run(args: &Args) -> akhbar::Result<()> {
     if !args.learn_from.is_empty() {
         return learn_from(args);
     }
-    let files = find_collection(&args.dir, args.queries.as_deref(), args.qrels.as_deref())?;
+    if !args.learn_frames.is_empty() {
+        let learning = akhbar::eval::FrameLearning::default();
+        let weights = akhbar::eval::learn_frames(&args.learn_frames, &learning)?;
+        print!(
+            "{}",
+            akhbar::eval::frames_table(&weights, &args.learn_frames, &learning)
+        );
+        return Ok(());
+    }
+    let dir = args.dir.clone().unwrap_or_default();
+    let files = find_collection(&dir, args.queries.as_deref(), args.qrels.as_deref())?;
     let opts = AnalysisOptions {
         stemmer: match args.stemmer {
             StemmerArg::None => Stemmer::None,
@@ -338,6 +365,15 @@ fn run(args: &Args) -> akhbar::Result<()> {
     if args.no_rerank {
         weights.rerank = RerankModel::OFF;
     }
+    if args.no_frames {
+        weights.frames = false;
+    }
+    if args.no_typos {
+        weights.typos = 0.0;
+    }
+    if let Some(v) = args.variants {
+        weights.variants = v;
+    }
     if let Some(d) = args.rerank_depth {
         weights.rerank.depth = d;
     }
@@ -394,7 +430,7 @@ fn run(args: &Args) -> akhbar::Result<()> {
     let m = eval.metrics;
     if args.json {
         let value = serde_json::json!({
-            "collection": args.dir.display().to_string(),
+            "collection": dir.display().to_string(),
             "corpus": eval.files.corpus.display().to_string(),
             "queries_file": eval.files.queries.display().to_string(),
             "qrels_file": eval.files.qrels.display().to_string(),
@@ -448,7 +484,7 @@ fn run(args: &Args) -> akhbar::Result<()> {
             .collect();
         println!(
             "{}: {} articles ({}) indexed in {:.1}s, {} queries searched in {:.1}s",
-            args.dir.display(),
+            dir.display(),
             eval.corpus.articles,
             langs.join(", "),
             eval.index_secs,

@@ -80,6 +80,30 @@ impl Bm25fQuery {
     }
 }
 
+impl Bm25fQuery {
+    /// Several forms of one word (`text`, then variants with their own
+    /// weight), their frequencies added as if they were one term.
+    pub fn with_variants(forms: &[(&str, f32)], fields: &[FieldWeight], k1: f32) -> Self {
+        Bm25fQuery {
+            terms: forms
+                .iter()
+                .flat_map(|&(text, w)| {
+                    fields.iter().map(move |fw| {
+                        (
+                            Term::from_field_text(fw.field, text),
+                            FieldWeight {
+                                weight: fw.weight * w,
+                                ..*fw
+                            },
+                        )
+                    })
+                })
+                .collect(),
+            k1,
+        }
+    }
+}
+
 impl Query for Bm25fQuery {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         let mut fields = Vec::with_capacity(self.terms.len());

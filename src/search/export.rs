@@ -43,7 +43,7 @@ pub fn export(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<u64> {
-    let compiled = compile_request(fields, request)?;
+    let compiled = compile_request(searcher, fields, request)?;
     let total = searcher.search(&compiled.query, &tantivy::collector::Count)?;
     let addresses = if total == 0 {
         Vec::new()

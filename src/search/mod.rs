@@ -22,6 +22,8 @@ pub mod results;
 pub mod snippets;
 pub mod stats;
 pub mod timeline;
+pub mod typos;
+pub mod variants;
 
 use std::time::Instant;
 
@@ -123,17 +125,25 @@ pub(crate) struct Compiled {
     /// The words and the filters.
     pub query: Box<dyn Query>,
     pub match_all: bool,
+    /// How the vocabulary of the index rewrote the query's words.
+    pub rewrites: query::Rewrites,
 }
 
 /// Parses the request's query and adds its filters.
-pub(crate) fn compile_request(fields: &Fields, request: &SearchRequest) -> Result<Compiled> {
+pub(crate) fn compile_request(
+    searcher: &Searcher,
+    fields: &Fields,
+    request: &SearchRequest,
+) -> Result<Compiled> {
     let parsed = if request.question {
         query::parse_words(&query::plain_words(&request.query))?
     } else {
         query::parse(&request.query)?
     };
-    let mut compiler = query::QueryCompiler::new(fields, request.analysis, request.weights);
+    let mut compiler = query::QueryCompiler::new(fields, request.analysis, request.weights)
+        .with_vocabulary(searcher);
     let text_query = compiler.compile(&parsed, &request.langs)?;
+    let rewrites = compiler.take_rewrites();
     let filters = filter_queries(fields, request);
     let query: Box<dyn Query> = if filters.is_empty() {
         text_query.box_clone()
@@ -146,6 +156,7 @@ pub(crate) fn compile_request(fields: &Fields, request: &SearchRequest) -> Resul
         text_query,
         query,
         match_all: parsed.is_match_all(),
+        rewrites,
     })
 }
 
@@ -160,7 +171,8 @@ pub fn search_with(
         text_query,
         query,
         match_all,
-    } = compile_request(fields, request)?;
+        rewrites,
+    } = compile_request(searcher, fields, request)?;
 
     let collapse = !request.all_duplicates;
     // One pass over every match for the counts and the facets.
@@ -213,9 +225,9 @@ pub fn search_with(
             searcher,
             fields,
             request.analysis,
-            request.weights.question_words,
-            &request.weights.rerank,
+            &request.weights,
             &rerank_text,
+            &rewrites,
             hits,
         )
     };
@@ -303,6 +315,7 @@ pub fn search_with(
         took_ms: start.elapsed().as_secs_f64() * 1000.0,
         hits,
         facets: facet_counts,
+        corrections: results::Corrected::list(&rewrites.corrections),
     })
 }
 

@@ -15,7 +15,7 @@ use tantivy::query::{
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
 use super::bm25::{Bm25Params, Bm25fQuery, FieldWeight};
 use super::proximity::WindowQuery;
@@ -107,9 +107,20 @@ pub struct Weights {
     pub exact: f32,
     /// The second stage: the first stage's top hits re-scored from their
     /// stored text (see [`super::rerank`]); `RerankModel::OFF` turns it off.
-    /// Applied by the evaluation's searches (`eval::run_queries`), not yet
-    /// by [`super::search_with`].
     pub rerank: RerankModel,
+    /// Typo tolerance: an unquoted word that no article contains is
+    /// searched as the nearest indexed word (see [`super::typos`]), with
+    /// this weight; 0 turns it off. Needs a compiler given the index's
+    /// vocabulary ([`QueryCompiler::with_vocabulary`]).
+    pub typos: f32,
+    /// Weigh unquoted words by how rarely the passage answering a question
+    /// holds them (question frames such as `nationalité`, `اسم`; see
+    /// [`crate::analysis::frames`]).
+    pub frames: bool,
+    /// Arabic clitic variants of unquoted words (`لمشروع` / `مشروع`, see
+    /// [`super::variants`]) count as occurrences with this weight; 0
+    /// turns them off. Needs the index's vocabulary, like `typos`.
+    pub variants: f32,
 }
 
 impl Default for Weights {
@@ -129,16 +140,21 @@ impl Default for Weights {
             window_width: 0,
             exact: 0.5,
             rerank: RerankModel::OFF,
+            typos: 0.0,
+            frames: false,
+            variants: 0.0,
         }
     }
 }
 
 impl Weights {
     /// The ranking for natural-language queries (questions), as measured by
-    /// `akhbar-eval`: any word may match, question words dropped, a bonus
-    /// for query words found close together; like the default, BM25F
-    /// (title weight 2, k1 0.9) and the exact-form bonus (0.5); and the
-    /// learned reranker of the top 20 hits ([`RerankModel::LEARNED`]).
+    /// `akhbar-eval`: any word may match, question words dropped, question
+    /// frames weighed down, a bonus for query words found close together,
+    /// words no article holds searched as the nearest indexed word, Arabic
+    /// clitic variants; like the default, BM25F (title weight 2, k1 0.9)
+    /// and the exact-form bonus (0.5); and the learned reranker of the top
+    /// 20 hits ([`RerankModel::LEARNED`]).
     pub fn natural_language() -> Self {
         Weights {
             title_boost: 2.0,
@@ -155,6 +171,9 @@ impl Weights {
             window_width: 10,
             exact: 0.5,
             rerank: RerankModel::LEARNED,
+            typos: 1.0,
+            frames: true,
+            variants: 0.5,
         }
     }
 }
@@ -308,6 +327,41 @@ pub struct QueryCompiler<'a> {
     fields: &'a Fields,
     weights: Weights,
     analyzers: Vec<(Lang, TextAnalyzer)>,
+    vocabulary: Option<&'a Searcher>,
+    rewrites: Rewrites,
+}
+
+/// How the compiler rewrote a query's words with the index's vocabulary,
+/// for the reranker to match the same words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rewrites {
+    /// Words no article holds, searched as the nearest indexed word.
+    pub corrections: Vec<Correction>,
+    /// Words searched with their Arabic clitic variants.
+    pub variants: Vec<Variants>,
+}
+
+/// A word's other indexed forms (see [`super::variants`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variants {
+    pub lang: Lang,
+    /// The term searched (after any correction).
+    pub term: String,
+    pub forms: Vec<String>,
+}
+
+/// A query word no article contains, and the indexed word searched
+/// instead (see [`Weights::typos`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    /// The language whose fields were searched.
+    pub lang: Lang,
+    /// The word as typed.
+    pub word: String,
+    /// The word's term (as analysed), which no article holds.
+    pub term: String,
+    /// The indexed term searched in its place.
+    pub searched: String,
 }
 
 impl<'a> QueryCompiler<'a> {
@@ -317,7 +371,21 @@ impl<'a> QueryCompiler<'a> {
             fields,
             weights,
             analyzers,
+            vocabulary: None,
+            rewrites: Rewrites::default(),
         }
+    }
+
+    /// Lets the compiler look words up in an index's term dictionaries, for
+    /// typo tolerance ([`Weights::typos`]).
+    pub fn with_vocabulary(mut self, searcher: &'a Searcher) -> Self {
+        self.vocabulary = Some(searcher);
+        self
+    }
+
+    /// How the queries compiled since the last call were rewritten.
+    pub fn take_rewrites(&mut self) -> Rewrites {
+        std::mem::take(&mut self.rewrites)
     }
 
     /// The query for `langs` (every language when empty). Fails when no
@@ -602,8 +670,37 @@ impl<'a> QueryCompiler<'a> {
             ];
             let fields: Vec<FieldWeight> =
                 fields.into_iter().filter(|fw| fw.weight > 0.0).collect();
-            let stem: Box<dyn Query> =
-                Box::new(Bm25fQuery::new(&tokens[0].1, &fields, self.weights.k1));
+            let mut weight = if unquoted && self.weights.frames {
+                crate::analysis::frame_weight(lang, &tokens[0].1)
+            } else {
+                1.0
+            };
+            let mut term = tokens[0].1.clone();
+            let mut exact = exact;
+            if unquoted {
+                if let Some(searched) = self.correction(lang, &literal.phrase, &term) {
+                    term = searched;
+                    weight *= self.weights.typos;
+                    exact = None;
+                }
+            }
+            let variants = if unquoted {
+                self.variants(lang, &term)
+            } else {
+                Vec::new()
+            };
+            let stem: Box<dyn Query> = if variants.is_empty() {
+                Box::new(Bm25fQuery::new(&term, &fields, self.weights.k1))
+            } else {
+                let mut forms: Vec<(&str, f32)> = vec![(term.as_str(), 1.0)];
+                forms.extend(variants.iter().map(|v| (v.as_str(), self.weights.variants)));
+                Box::new(Bm25fQuery::with_variants(&forms, &fields, self.weights.k1))
+            };
+            let stem: Box<dyn Query> = if weight < 1.0 {
+                Box::new(BoostQuery::new(stem, weight))
+            } else {
+                stem
+            };
             let Some(exact) = exact.filter(|_| self.weights.exact > 0.0) else {
                 return Some(stem);
             };
@@ -660,6 +757,51 @@ impl<'a> QueryCompiler<'a> {
         } else {
             Box::new(BooleanQuery::new(per_field))
         })
+    }
+
+    /// The indexed term searched for `term` (typed as `word`) when no
+    /// article of `lang` holds it and typo tolerance is on.
+    fn correction(&mut self, lang: Lang, word: &str, term: &str) -> Option<String> {
+        if self.weights.typos <= 0.0 {
+            return None;
+        }
+        let searcher = self.vocabulary?;
+        let fields = [self.fields.title_of(lang), self.fields.body_of(lang)];
+        let searched = super::typos::correction(searcher, &fields, term).ok()??;
+        let correction = Correction {
+            lang,
+            word: word.trim().to_string(),
+            term: term.to_string(),
+            searched: searched.clone(),
+        };
+        if !self.rewrites.corrections.contains(&correction) {
+            self.rewrites.corrections.push(correction);
+        }
+        Some(searched)
+    }
+
+    /// The Arabic clitic variants of `term` that the index holds, when
+    /// `Weights::variants` is on.
+    fn variants(&mut self, lang: Lang, term: &str) -> Vec<String> {
+        let Some(searcher) = self.vocabulary else {
+            return Vec::new();
+        };
+        if lang != Lang::Ar || self.weights.variants <= 0.0 {
+            return Vec::new();
+        }
+        let fields = [self.fields.title_of(lang), self.fields.body_of(lang)];
+        let forms = super::variants::arabic_variants(searcher, &fields, term).unwrap_or_default();
+        if !forms.is_empty() {
+            let v = Variants {
+                lang,
+                term: term.to_string(),
+                forms: forms.clone(),
+            };
+            if !self.rewrites.variants.contains(&v) {
+                self.rewrites.variants.push(v);
+            }
+        }
+        forms
     }
 
     fn source_literal(&mut self, name: &str) -> Option<Box<dyn Query>> {

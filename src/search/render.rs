@@ -249,6 +249,13 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
         "{bold}{} {noun}{reset}{shown} ({:.1} ms)",
         results.total, results.took_ms
     );
+    for c in &results.corrections {
+        let _ = writeln!(
+            out,
+            "  {dim}no article holds \"{}\": searched the nearest indexed term, \"{}\"{reset}",
+            c.word, c.searched
+        );
+    }
     for kind in FacetKind::ALL {
         let values = results.facets.top(kind, style.facet_limit);
         if values.is_empty() {

@@ -56,6 +56,7 @@ use crate::analysis::{analyzer, exact_form, is_question_word, AnalysisOptions};
 use crate::error::Result;
 use crate::index::Fields;
 use crate::lang::Lang;
+use crate::search::query::{Rewrites, Weights};
 
 /// The number of features.
 pub const FEATURES: usize = 18;
@@ -160,7 +161,15 @@ struct QueryWord {
     exact: Option<String>,
     /// The first letters of `exact`, for the `prefix` feature.
     prefix: Option<String>,
+    /// Other indexed forms of the word that count as matches of it.
+    variants: Vec<String>,
     idf: f32,
+}
+
+impl QueryWord {
+    fn matches(&self, term: &str) -> bool {
+        self.stem == term || self.variants.iter().any(|v| v == term)
+    }
 }
 
 /// A query analysed for one language.
@@ -184,6 +193,36 @@ impl PreparedQuery {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+
+    /// Matches the words as the first stage searched them (see
+    /// [`Rewrites`]): a corrected word as the term searched instead, with
+    /// that term's idf; a word with variants by any of its forms.
+    pub fn rewrite(&mut self, lang: Lang, rewrites: &Rewrites, mut idf: impl FnMut(&str) -> f32) {
+        let mut changed = false;
+        for w in &mut self.words {
+            if let Some(c) = rewrites
+                .corrections
+                .iter()
+                .find(|c| c.lang == lang && c.term == w.stem)
+            {
+                w.stem = c.searched.clone();
+                w.exact = None;
+                w.prefix = None;
+                w.idf = idf(&w.stem).max(0.0);
+                changed = true;
+            }
+            if let Some(v) = rewrites
+                .variants
+                .iter()
+                .find(|v| v.lang == lang && v.term == w.stem)
+            {
+                w.variants = v.forms.clone();
+            }
+        }
+        if changed {
+            self.idf_total = self.words.iter().map(|w| w.idf).sum();
+        }
+    }
 }
 
 /// A query word found in the body: its position, which word, its
@@ -201,21 +240,24 @@ struct Hit {
 pub struct Reranker {
     analyzers: Vec<(Lang, TextAnalyzer)>,
     question_words: bool,
+    frames: bool,
     hits: Vec<Hit>,
 }
 
 impl Reranker {
-    /// A reranker analysing text as an index built with `opts` does;
-    /// `question_words` drops question words from queries (as
-    /// `Weights::question_words`).
-    pub fn new(opts: AnalysisOptions, question_words: bool) -> Self {
+    /// A reranker analysing text as an index built with `opts` does, and
+    /// queries as `weights` says: question words dropped
+    /// (`Weights::question_words`), question frames weighed down
+    /// (`Weights::frames`).
+    pub fn new(opts: AnalysisOptions, weights: &Weights) -> Self {
         let opts = AnalysisOptions {
             exact_forms: true,
             ..opts
         };
         Reranker {
             analyzers: Lang::ALL.iter().map(|&l| (l, analyzer(l, opts))).collect(),
-            question_words,
+            question_words: weights.question_words,
+            frames: weights.frames,
             hits: Vec::new(),
         }
     }
@@ -235,6 +277,7 @@ impl Reranker {
         mut idf: impl FnMut(&str) -> f32,
     ) -> PreparedQuery {
         let question_words = self.question_words;
+        let frames = self.frames;
         let mut words: Vec<QueryWord> = Vec::new();
         let mut sequence = Vec::new();
         let Some(analyzer) = self.analyzer(lang) else {
@@ -272,6 +315,7 @@ impl Reranker {
                         stem: token.text.clone(),
                         exact: None,
                         prefix: None,
+                        variants: Vec::new(),
                         idf: 0.0,
                     });
                     words.len() - 1
@@ -283,6 +327,9 @@ impl Reranker {
         let letters = if lang == Lang::Ar { 4 } else { 5 };
         for w in &mut words {
             w.idf = idf(&w.stem).max(0.0);
+            if frames {
+                w.idf *= crate::analysis::frame_weight(lang, &w.stem);
+            }
             w.prefix = w
                 .exact
                 .as_deref()
@@ -491,6 +538,7 @@ impl Reranker {
         searcher: &Searcher,
         fields: &Fields,
         text: &str,
+        rewrites: &Rewrites,
         hits: &[(f32, DocAddress)],
         body_bytes: usize,
     ) -> Result<Vec<Features>> {
@@ -512,7 +560,7 @@ impl Reranker {
             let body = lead(&body, body_bytes);
             let query = prepared.entry(lang).or_insert_with(|| {
                 let (title_field, body_field) = (fields.title_of(lang), fields.body_of(lang));
-                self.prepare(text, lang, |stem| {
+                let idf = |stem: &str| {
                     let n = [title_field, body_field]
                         .iter()
                         .map(|&f| {
@@ -524,7 +572,10 @@ impl Reranker {
                         .unwrap_or(0) as f32;
                     let n = n.min(docs);
                     (1.0 + (docs - n + 0.5) / (n + 0.5)).ln()
-                })
+                };
+                let mut query = self.prepare(text, lang, idf);
+                query.rewrite(lang, rewrites, idf);
+                query
             });
             out.push(self.features(query, lang, &title, body, score / top));
         }
@@ -591,7 +642,7 @@ fn scan(
         }
         last_end = token.offset_to;
         positions = token.position + 1;
-        last = query.words.iter().position(|w| w.stem == token.text);
+        last = query.words.iter().position(|w| w.matches(&token.text));
         if let Some(i) = last {
             found(Hit {
                 position: token.position,
@@ -732,18 +783,25 @@ pub fn rerank_hits(
     searcher: &Searcher,
     fields: &Fields,
     opts: AnalysisOptions,
-    question_words: bool,
-    model: &RerankModel,
+    weights: &Weights,
     text: &str,
+    rewrites: &Rewrites,
     hits: Vec<(f32, DocAddress)>,
 ) -> Result<Vec<(f32, DocAddress)>> {
+    let model = &weights.rerank;
     let depth = model.depth.min(hits.len());
     if depth < 2 {
         return Ok(hits);
     }
-    let mut reranker = Reranker::new(opts, question_words);
-    let features =
-        reranker.candidate_features(searcher, fields, text, &hits[..depth], model.body_bytes)?;
+    let mut reranker = Reranker::new(opts, weights);
+    let features = reranker.candidate_features(
+        searcher,
+        fields,
+        text,
+        rewrites,
+        &hits[..depth],
+        model.body_bytes,
+    )?;
     let order = rerank_order(model, &features, hits.len());
     let floor = hits.get(depth).map_or(0.0, |h| h.0);
     Ok(order
@@ -845,7 +903,13 @@ mod tests {
     use super::*;
 
     fn reranker() -> Reranker {
-        Reranker::new(AnalysisOptions::default(), true)
+        Reranker::new(
+            AnalysisOptions::default(),
+            &Weights {
+                question_words: true,
+                ..Weights::default()
+            },
+        )
     }
 
     fn idf_of(stem: &str) -> f32 {

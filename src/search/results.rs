@@ -5,7 +5,8 @@
 //! {"query": str, "total": int, "took_ms": float,
 //!  "hits": [{"id": str, "title": str, "date": "YYYY-MM-DD" or null, "lang": str,
 //!            "source": str or null, "path": str, "score": float, "snippet": str}],
-//!  "facets": {"lang": {str: int}, "year": {str: int}, "month": {"YYYY-MM": int}, "source": {str: int}}}
+//!  "facets": {"lang": {str: int}, "year": {str: int}, "month": {"YYYY-MM": int}, "source": {str: int}},
+//!  "corrections": [{"word": str, "searched": str}]}
 //! ```
 
 use serde::Serialize;
@@ -64,4 +65,33 @@ pub struct SearchResults {
     pub took_ms: f64,
     pub hits: Vec<Hit>,
     pub facets: Facets,
+    /// Words of a question that no article contains, each with the indexed
+    /// word searched instead (typo tolerance, `--question` only).
+    pub corrections: Vec<Corrected>,
+}
+
+/// A query word no article contains and the indexed word (a stem)
+/// searched in its place.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Corrected {
+    pub word: String,
+    pub searched: String,
+}
+
+impl Corrected {
+    /// The corrections of a query, each word and replacement once
+    /// (a word is looked up in each language searched).
+    pub fn list(corrections: &[super::query::Correction]) -> Vec<Corrected> {
+        let mut out: Vec<Corrected> = Vec::new();
+        for c in corrections {
+            let item = Corrected {
+                word: c.word.clone(),
+                searched: c.searched.clone(),
+            };
+            if !out.contains(&item) {
+                out.push(item);
+            }
+        }
+        out
+    }
 }

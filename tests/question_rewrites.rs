@@ -1,0 +1,168 @@
+//! How a question's words are rewritten with the index's vocabulary: typo
+//! tolerance, Arabic clitic variants, and question frames.
+
+mod common;
+
+use akhbar::search::query::Weights;
+use akhbar::search::SearchRequest;
+
+/// A few passages in French and Arabic, written for these tests.
+const PASSAGES: &str = r#"{"id": "journal", "title": "La presse de Casablanca", "body": "Le journal du soir coûte cinq dirhams et paraît six jours sur sept.", "date": "2024-01-10"}
+{"id": "radio", "title": "La radio à Casablanca", "body": "La station émet depuis 1962 et couvre tout le pays.", "date": "2024-01-11"}
+{"id": "protection", "title": "Le littoral", "body": "La protection du littoral de Tanger est confiée à une agence publique.", "date": "2024-01-12"}
+{"id": "ar-project", "title": "ميناء طنجة", "body": "أعلنت الوزارة عن مشروع جديد لتوسيع الميناء في طنجة خلال السنة المقبلة.", "date": "2024-01-13"}
+{"id": "ar-budget", "title": "الميزانية", "body": "خصصت الحكومة ميزانية لمشروع الطريق السريع بين فاس ومكناس.", "date": "2024-01-14"}
+{"id": "ar-other", "title": "الطقس", "body": "تساقطت أمطار غزيرة على مدينة فاس يوم الأحد.", "date": "2024-01-15"}
+"#;
+
+fn index() -> (tempfile::TempDir, common::TestIndex) {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(corpus.path().join("passages.jsonl"), PASSAGES).unwrap();
+    let index = common::TestIndex::build(corpus.path());
+    (corpus, index)
+}
+
+fn question(text: &str, weights: Weights) -> SearchRequest {
+    let mut request = SearchRequest::new(text);
+    request.question = true;
+    request.weights = weights;
+    request
+}
+
+fn ids(index: &common::TestIndex, request: &SearchRequest) -> Vec<String> {
+    index
+        .search(request)
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
+}
+
+#[test]
+fn a_mistyped_word_is_searched_as_the_nearest_indexed_word() {
+    let (_corpus, index) = index();
+    let results = index.search(&question(
+        "Combien coûte le joural ?",
+        Weights::natural_language(),
+    ));
+    assert_eq!(results.hits.first().map(|h| h.id.as_str()), Some("journal"));
+    assert_eq!(results.corrections.len(), 1, "{:?}", results.corrections);
+    assert_eq!(results.corrections[0].word, "joural");
+    assert_eq!(results.corrections[0].searched, "journal");
+    // A transposition is one edit; the word alone finds its passage.
+    let found = ids(
+        &index,
+        &question("Qui assure la proctection ?", Weights::natural_language()),
+    );
+    assert_eq!(found, vec!["protection"]);
+    // Without typo tolerance the mistyped word matches nothing.
+    let off = Weights {
+        typos: 0.0,
+        ..Weights::natural_language()
+    };
+    assert!(ids(&index, &question("proctection", off)).is_empty());
+}
+
+#[test]
+fn words_the_index_holds_and_short_words_are_never_corrected() {
+    let (_corpus, index) = index();
+    // `radio` is indexed: it is searched as itself, not as a neighbour.
+    let results = index.search(&question("la radio", Weights::natural_language()));
+    assert!(results.corrections.is_empty(), "{:?}", results.corrections);
+    assert_eq!(results.hits[0].id, "radio");
+    // Four letters: too many words lie one edit away (`soir` / `sois`).
+    let results = index.search(&question("sois", Weights::natural_language()));
+    assert!(results.corrections.is_empty());
+    assert_eq!(results.total, 0);
+}
+
+#[test]
+fn keyword_searches_are_not_corrected() {
+    let (_corpus, index) = index();
+    let results = index.query("joural");
+    assert_eq!(results.total, 0);
+    assert!(results.corrections.is_empty());
+}
+
+#[test]
+fn arabic_words_meet_their_forms_with_a_clitic() {
+    let (_corpus, index) = index();
+    // The stemmer leaves `لمشروع` whole: without variants, a question
+    // about `مشروع` misses the passage saying `لمشروع`.
+    let off = Weights {
+        variants: 0.0,
+        ..Weights::natural_language()
+    };
+    let without = ids(&index, &question("ما هو المشروع؟", off));
+    assert_eq!(without, vec!["ar-project"]);
+    let with = ids(
+        &index,
+        &question("ما هو المشروع؟", Weights::natural_language()),
+    );
+    assert_eq!(with.len(), 2, "{with:?}");
+    assert!(with.contains(&"ar-budget".to_string()), "{with:?}");
+    // And the other way round: `لمشروع` in a question meets `مشروع`.
+    let back = ids(&index, &question("لمشروع", Weights::natural_language()));
+    assert!(back.contains(&"ar-project".to_string()), "{back:?}");
+    assert!(!with.contains(&"ar-other".to_string()), "{with:?}");
+}
+
+#[test]
+fn question_frames_weigh_less_than_the_subject() {
+    // `nationalité` frames the question; `Casablanca` names its subject.
+    // Two passages: one holds the frame word only, one the subject only.
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("p.jsonl"),
+        r#"{"id": "frame", "title": "Nationalité", "body": "La nationalité se transmet par la filiation ou par le lieu de naissance.", "date": "2024-02-01"}
+{"id": "subject", "title": "Un port", "body": "Le port de Casablanca accueille des navires venus du monde entier.", "date": "2024-02-02"}
+"#,
+    )
+    .unwrap();
+    let index = common::TestIndex::build(corpus.path());
+    let text = "Quelle est la nationalité des navires de Casablanca ?";
+    let with = ids(&index, &question(text, Weights::natural_language()));
+    assert_eq!(
+        with.first().map(String::as_str),
+        Some("subject"),
+        "{with:?}"
+    );
+    let off = Weights {
+        frames: false,
+        ..Weights::natural_language()
+    };
+    let request = question(text, off);
+    let scores: Vec<(String, f32)> = index
+        .search(&SearchRequest {
+            weights: Weights {
+                rerank: akhbar::search::rerank::RerankModel::OFF,
+                ..request.weights
+            },
+            ..request.clone()
+        })
+        .hits
+        .into_iter()
+        .map(|h| (h.id, h.score))
+        .collect();
+    let framed: Vec<(String, f32)> = index
+        .search(&SearchRequest {
+            weights: Weights {
+                rerank: akhbar::search::rerank::RerankModel::OFF,
+                ..Weights::natural_language()
+            },
+            ..request
+        })
+        .hits
+        .into_iter()
+        .map(|h| (h.id, h.score))
+        .collect();
+    let score = |list: &[(String, f32)], id: &str| {
+        list.iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, s)| *s)
+            .unwrap_or(0.0)
+    };
+    // Frames lower the frame word's passage, not the subject's.
+    assert!(score(&framed, "frame") < score(&scores, "frame") * 0.5);
+    assert!((score(&framed, "subject") - score(&scores, "subject")).abs() < 1e-4);
+}
