@@ -8,6 +8,8 @@
 //! Arabic branch, and `protocoles` is stemmed the French way for French text.
 //! Exclusions (`-word`) apply across every language.
 
+use std::collections::HashMap;
+
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RegexQuery,
     TermQuery,
@@ -329,6 +331,10 @@ pub struct QueryCompiler<'a> {
     analyzers: Vec<(Lang, TextAnalyzer)>,
     vocabulary: Option<&'a Searcher>,
     rewrites: Rewrites,
+    /// The languages of the query being compiled.
+    langs: Vec<Lang>,
+    /// Whether some language searched holds a word (typo tolerance).
+    known: HashMap<String, bool>,
 }
 
 /// How the compiler rewrote a query's words with the index's vocabulary,
@@ -373,6 +379,8 @@ impl<'a> QueryCompiler<'a> {
             analyzers,
             vocabulary: None,
             rewrites: Rewrites::default(),
+            langs: Vec::new(),
+            known: HashMap::new(),
         }
     }
 
@@ -405,6 +413,8 @@ impl<'a> QueryCompiler<'a> {
         } else {
             Lang::ALL.to_vec()
         };
+        self.langs = langs.clone();
+        self.known.clear();
         let mut branches: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for &lang in &langs {
             let Some(words) = self.compile_ast(&query.ast, lang) else {
@@ -766,6 +776,9 @@ impl<'a> QueryCompiler<'a> {
             return None;
         }
         let searcher = self.vocabulary?;
+        if self.known_in_any_language(searcher, word) {
+            return None;
+        }
         let fields = [self.fields.title_of(lang), self.fields.body_of(lang)];
         let searched = super::typos::correction(searcher, &fields, term).ok()??;
         let correction = Correction {
@@ -778,6 +791,34 @@ impl<'a> QueryCompiler<'a> {
             self.rewrites.corrections.push(correction);
         }
         Some(searched)
+    }
+
+    /// True when some language searched holds `word` (as its analyzer
+    /// writes it): a French word absent from the English fields is not a
+    /// typo there. Remembered for the query being compiled.
+    fn known_in_any_language(&mut self, searcher: &Searcher, word: &str) -> bool {
+        if let Some(&known) = self.known.get(word) {
+            return known;
+        }
+        let langs = self.langs.clone();
+        let mut known = false;
+        'langs: for lang in langs {
+            let fields = [self.fields.title_of(lang), self.fields.body_of(lang)];
+            for (_, term) in self.analyze(lang, word, false) {
+                for field in fields {
+                    if searcher
+                        .doc_freq(&Term::from_field_text(field, &term))
+                        .unwrap_or(0)
+                        > 0
+                    {
+                        known = true;
+                        break 'langs;
+                    }
+                }
+            }
+        }
+        self.known.insert(word.to_string(), known);
+        known
     }
 
     /// The Arabic clitic variants of `term` that the index holds, when
