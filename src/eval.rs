@@ -341,31 +341,10 @@ pub struct FrameWeight {
 /// Questions are analysed in their relevant passage's language, as plain
 /// words without question words.
 pub fn learn_frames(dirs: &[PathBuf], learning: &FrameLearning) -> Result<Vec<FrameWeight>> {
-    use crate::analysis::{analyzer, is_question_word};
+    use crate::analysis::{question_terms, terms};
     use std::collections::HashSet;
     // (lang, stem) -> (questions, found)
     let mut counts: HashMap<(Lang, String), (usize, usize)> = HashMap::new();
-    let opts = AnalysisOptions::default();
-    let mut analyzers: HashMap<Lang, tantivy::tokenizer::TextAnalyzer> = HashMap::new();
-    let mut stems = |lang: Lang, text: &str, questions: bool| -> Vec<String> {
-        let analyzer = analyzers
-            .entry(lang)
-            .or_insert_with(|| analyzer(lang, opts));
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            let token = stream.token();
-            if questions
-                && text
-                    .get(token.offset_from..token.offset_to)
-                    .is_some_and(|w| is_question_word(lang, w))
-            {
-                continue;
-            }
-            out.push(token.text.clone());
-        }
-        out
-    };
     for dir in dirs {
         let files = find_collection(dir, None, None)?;
         let queries = read_queries(&files.queries)?;
@@ -392,7 +371,7 @@ pub fn learn_frames(dirs: &[PathBuf], learning: &FrameLearning) -> Result<Vec<Fr
                 if let Item::Article(article) = item {
                     if wanted.contains_key(&article.id) {
                         let text = format!("{}\n{}", article.title, article.body);
-                        let set = stems(article.lang, &text, false).into_iter().collect();
+                        let set = terms(article.lang, &text).into_iter().collect();
                         passages.insert(article.id.clone(), (article.lang, set));
                     }
                 }
@@ -410,7 +389,7 @@ pub fn learn_frames(dirs: &[PathBuf], learning: &FrameLearning) -> Result<Vec<Fr
                 }
                 let words = plain_words(&queries[q].1);
                 let mut seen = HashSet::new();
-                for stem in stems(*lang, &words, true) {
+                for stem in question_terms(*lang, &words) {
                     if seen.insert(stem.clone()) {
                         let c = counts.entry((*lang, stem.clone())).or_default();
                         c.0 += 1;

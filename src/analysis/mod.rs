@@ -135,14 +135,30 @@ pub fn register(manager: &TokenizerManager, opts: AnalysisOptions) {
 /// Convenience for tests and the query side: the terms `text` analyses to
 /// with the default options.
 pub fn terms(lang: Lang, text: &str) -> Vec<String> {
+    terms_with(lang, text, false)
+}
+
+/// [`terms`] of a question: its question words left out (see
+/// [`is_question_word`]).
+pub fn question_terms(lang: Lang, text: &str) -> Vec<String> {
+    terms_with(lang, text, true)
+}
+
+fn terms_with(lang: Lang, source: &str, drop_questions: bool) -> Vec<String> {
     let mut analyzer = analyzer(lang, AnalysisOptions::default());
-    let mut stream = analyzer.token_stream(text);
+    let mut stream = analyzer.token_stream(source);
     let mut out = Vec::new();
     while stream.advance() {
-        let text = &stream.token().text;
-        if exact_form(text).is_none() {
-            out.push(text.clone());
+        let token = stream.token();
+        if exact_form(&token.text).is_some()
+            || (drop_questions
+                && source
+                    .get(token.offset_from..token.offset_to)
+                    .is_some_and(|w| is_question_word(lang, w)))
+        {
+            continue;
         }
+        out.push(token.text.clone());
     }
     out
 }
