@@ -10,9 +10,10 @@
 //! `../shared/relevance/` (fold 1 is held out for measuring): for each
 //! stem of a question (question words and stop words left out), the share
 //! of its questions whose relevant passage holds the stem, shrunk towards
-//! the share of all stems (`PRIOR` questions' worth), over the share of all
-//! stems, at most 1, at least `FLOOR`. Only stems of at least
-//! `MIN_QUESTIONS` questions are listed; the others weigh 1. The table
+//! the share of all stems (a prior of 3 questions), over the share of all
+//! stems, at most 1, at least 0.1. Only stems of at least 3 questions are
+//! listed; the others weigh 1 (the settings are
+//! [`crate::eval::FrameLearning`]'s defaults). The table
 //! holds stems as the analyzers of [`super::Stemmer::Best`] write them: a
 //! change of stemmer calls for learning it again.
 //!
@@ -52,11 +53,6 @@ pub fn frame_weight(lang: Lang, stem: &str) -> f32 {
     WEIGHTS.get(&(lang, stem)).copied().unwrap_or(1.0)
 }
 
-/// The number of stems with a learned weight.
-pub fn frame_count() -> usize {
-    WEIGHTS.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,7 +64,7 @@ mod tests {
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .count();
         assert!(rows > 100, "{rows}");
-        assert_eq!(frame_count(), rows);
+        assert_eq!(WEIGHTS.len(), rows);
         for w in WEIGHTS.values() {
             assert!((0.0..1.0).contains(w), "{w}");
         }
