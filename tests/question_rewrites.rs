@@ -166,3 +166,53 @@ fn question_frames_weigh_less_than_the_subject() {
     assert!(score(&framed, "frame") < score(&scores, "frame") * 0.5);
     assert!((score(&framed, "subject") - score(&scores, "subject")).abs() < 1e-4);
 }
+
+#[test]
+fn arabic_words_meet_their_spellings_with_a_long_vowel_more_or_fewer() {
+    // A name written two ways, and a singular beside its broken plural.
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("p.jsonl"),
+        r#"{"id": "dawud-1", "title": "الملك داود", "body": "حكم الملك داود مملكة إسرائيل أربعين سنة.", "date": "2024-03-01"}
+{"id": "dawud-2", "title": "سفر المزامير", "body": "تنسب المزامير إلى داود في التقاليد القديمة.", "date": "2024-03-02"}
+{"id": "dawwud", "title": "أسماء عبرية", "body": "اسم داوود عبري الأصل ومعناه المحبوب.", "date": "2024-03-03"}
+{"id": "mosques", "title": "مدينة فاس", "body": "تضم المدينة القديمة مئات المساجد والمدارس.", "date": "2024-03-04"}
+{"id": "mosque", "title": "جامع القرويين", "body": "بني المسجد في القرن التاسع وما زال يستقبل المصلين.", "date": "2024-03-05"}
+"#,
+    )
+    .unwrap();
+    let index = common::TestIndex::build(corpus.path());
+    let off = Weights {
+        variants: 0.0,
+        ..Weights::natural_language()
+    };
+    // `داوود` (one passage) also finds the commoner `داود` (two).
+    assert_eq!(ids(&index, &question("من هو داوود؟", off)), vec!["dawwud"]);
+    let mut with = ids(
+        &index,
+        &question("من هو داوود؟", Weights::natural_language()),
+    );
+    with.sort();
+    assert_eq!(with, vec!["dawud-1", "dawud-2", "dawwud"]);
+    // `داود` is the commoner spelling: it is not widened to the rarer one.
+    let mut common = ids(
+        &index,
+        &question("من هو داود؟", Weights::natural_language()),
+    );
+    common.sort();
+    assert_eq!(common, vec!["dawud-1", "dawud-2"]);
+    // A singular meets its plural and the plural its singular.
+    let mut singular = ids(
+        &index,
+        &question("أين المسجد؟", Weights::natural_language()),
+    );
+    singular.sort();
+    assert_eq!(singular, vec!["mosque", "mosques"]);
+    assert_eq!(ids(&index, &question("أين المسجد؟", off)), vec!["mosque"]);
+    let mut plural = ids(
+        &index,
+        &question("كم عدد المساجد؟", Weights::natural_language()),
+    );
+    plural.sort();
+    assert_eq!(plural, vec!["mosque", "mosques"]);
+}

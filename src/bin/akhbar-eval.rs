@@ -111,8 +111,9 @@ struct Args {
     /// nearest indexed word.
     #[arg(long)]
     no_typos: bool,
-    /// Weight of the Arabic clitic variants of a word (`لمشروع` /
-    /// `مشروع`); 0 turns them off.
+    /// Weight of the Arabic variants of a word (a clitic more or fewer,
+    /// `لمشروع` / `مشروع`; a long vowel more or fewer, `مساجد` / `مسجد`);
+    /// 0 turns them off.
     #[arg(long)]
     variants: Option<f32>,
     /// Learn the question-frame weights from the fold-0 queries of these

@@ -119,9 +119,10 @@ pub struct Weights {
     /// holds them (question frames such as `nationalité`, `اسم`; see
     /// [`crate::analysis::frames`]).
     pub frames: bool,
-    /// Arabic clitic variants of unquoted words (`لمشروع` / `مشروع`, see
-    /// [`super::variants`]) count as occurrences with this weight; 0
-    /// turns them off. Needs the index's vocabulary, like `typos`.
+    /// Arabic variants of unquoted words (with or without a clitic,
+    /// `لمشروع` / `مشروع`; with a long vowel more or fewer, `مساجد` /
+    /// `مسجد`; see [`super::variants`]) count as occurrences with this
+    /// weight; 0 turns them off. Needs the index's vocabulary, like `typos`.
     pub variants: f32,
 }
 
@@ -154,7 +155,7 @@ impl Weights {
     /// `akhbar-eval`: any word may match, question words dropped, question
     /// frames weighed down, a bonus for query words found close together,
     /// words no article holds searched as the nearest indexed word, Arabic
-    /// clitic variants; like the default, BM25F (title weight 2, k1 0.9)
+    /// variants (clitics, long vowels); like the default, BM25F (title weight 2, k1 0.9)
     /// and the exact-form bonus (0.5); and the learned reranker of the top
     /// 20 hits ([`RerankModel::LEARNED`]).
     pub fn natural_language() -> Self {
@@ -343,7 +344,7 @@ pub struct QueryCompiler<'a> {
 pub struct Rewrites {
     /// Words no article holds, searched as the nearest indexed word.
     pub corrections: Vec<Correction>,
-    /// Words searched with their Arabic clitic variants.
+    /// Words searched with their Arabic variants.
     pub variants: Vec<Variants>,
 }
 
@@ -821,7 +822,7 @@ impl<'a> QueryCompiler<'a> {
         known
     }
 
-    /// The Arabic clitic variants of `term` that the index holds, when
+    /// The Arabic variants of `term` that the index holds, when
     /// `Weights::variants` is on.
     fn variants(&mut self, lang: Lang, term: &str) -> Vec<String> {
         let Some(searcher) = self.vocabulary else {
