@@ -24,7 +24,7 @@
 //! | `number` | for a question asking when or how many (`quand`, `combien`, `en quelle année`, `متى`, `كم`, ...): 1 when a best sentence holds a number that is not a query word |
 //! | `rest` | the words missing from the title: the share of their idf found in the body (1 when every word is in the title) |
 //! | `sentence_rest` | the same for the best sentence |
-//! | `prefix` | the share of the idf mass of words not found, whose first letters (5, 4 in Arabic) begin a word of the passage (`construite` for `construction`) |
+//! | `prefix` | the share of the idf mass of words not found, whose first letters (5, 4 in Arabic) begin a word of the passage (`construite` for `construction`), or, in Arabic, whose consonants are a passage word's (`كاتب` for `كتب`) |
 //! | `title_covered` | the share of the title's words that are query words: `ما هو الاسد؟` asks for the article titled `أسد` |
 //! | `lead` | the first sentence's share of the idf mass |
 //! | `two_sentences` | the best two consecutive sentences' share |
@@ -161,6 +161,9 @@ struct QueryWord {
     exact: Option<String>,
     /// The first letters of `exact`, for the `prefix` feature.
     prefix: Option<String>,
+    /// An Arabic stem's consonants, for the `prefix` feature: its letters
+    /// but the long vowels `ا` `و` `ي`, when at least three remain.
+    consonants: bool,
     /// Other indexed forms of the word that count as matches of it.
     variants: Vec<String>,
     idf: f32,
@@ -208,6 +211,7 @@ impl PreparedQuery {
                 w.stem = c.searched.clone();
                 w.exact = None;
                 w.prefix = None;
+                w.consonants = lang == Lang::Ar && consonant_count(&w.stem) >= MIN_CONSONANTS;
                 w.idf = idf(&w.stem).max(0.0);
                 changed = true;
             }
@@ -315,6 +319,7 @@ impl Reranker {
                         stem: token.text.clone(),
                         exact: None,
                         prefix: None,
+                        consonants: false,
                         variants: Vec::new(),
                         idf: 0.0,
                     });
@@ -335,6 +340,7 @@ impl Reranker {
                 .as_deref()
                 .filter(|e| e.chars().count() >= letters)
                 .map(|e| e.chars().take(letters).collect());
+            w.consonants = lang == Lang::Ar && consonant_count(&w.stem) >= MIN_CONSONANTS;
         }
         let idf_total = words.iter().map(|w| w.idf).sum();
         PreparedQuery {
@@ -643,6 +649,13 @@ fn scan(
         last_end = token.offset_to;
         positions = token.position + 1;
         last = query.words.iter().position(|w| w.matches(&token.text));
+        if last.is_none() {
+            for (i, w) in query.words.iter().enumerate() {
+                if w.consonants && same_consonants(&w.stem, &token.text) {
+                    prefixes[i] = true;
+                }
+            }
+        }
         if let Some(i) = last {
             found(Hit {
                 position: token.position,
@@ -657,6 +670,45 @@ fn scan(
         }
     }
     positions
+}
+
+/// The fewest consonants an Arabic stem needs for its consonants to stand
+/// for it (most Arabic roots have three).
+const MIN_CONSONANTS: usize = 3;
+
+/// A letter of a normalised Arabic word that is not a long vowel; `None`
+/// for a character outside the Arabic letters.
+fn consonant(c: char) -> Option<bool> {
+    ('\u{0621}'..='\u{064A}')
+        .contains(&c)
+        .then_some(!matches!(c, 'ا' | 'و' | 'ي'))
+}
+
+/// The number of consonants of an Arabic word; 0 for any other word.
+fn consonant_count(word: &str) -> usize {
+    let mut n = 0;
+    for c in word.chars() {
+        match consonant(c) {
+            Some(true) => n += 1,
+            Some(false) => {}
+            None => return 0,
+        }
+    }
+    n
+}
+
+/// True when two Arabic words have the same consonants in the same order
+/// (`كتب`, `كاتب`, `كتيب`), whatever their long vowels.
+fn same_consonants(a: &str, b: &str) -> bool {
+    let mut a = a.chars().filter(|&c| consonant(c) != Some(false));
+    let mut b = b.chars().filter(|&c| consonant(c) != Some(false));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y && consonant(x).is_some() => {}
+            _ => return false,
+        }
+    }
 }
 
 /// True for a question asking for a date or a quantity: `quand`,
@@ -1040,6 +1092,24 @@ mod tests {
         // A word found by its stem earns no prefix credit.
         let same = r.features(&q, Lang::Fr, "", "La construction de la mosquée.", 1.0);
         assert_eq!(same[14], 0.0);
+    }
+
+    #[test]
+    fn arabic_words_of_the_same_consonants_are_of_one_family() {
+        let mut r = reranker();
+        // The question's `الكتب` (books) and the passage's `الكاتب` (the
+        // writer) share their consonants, not their stem.
+        let q = r.prepare("من صاحب الكتب", Lang::Ar, idf_of);
+        let family = r.features(&q, Lang::Ar, "", "كان الكاتب صاحب مكتبة.", 1.0);
+        let other = r.features(&q, Lang::Ar, "", "كان الشاعر صاحب مكتبة.", 1.0);
+        assert!(family[14] > 0.0, "{:?}", q.words);
+        assert_eq!(other[14], 0.0);
+        assert!(same_consonants("كتب", "كاتب"));
+        assert!(same_consonants("مسجد", "مساجد"));
+        assert!(!same_consonants("كتب", "كتبت"));
+        assert!(!same_consonants("dar", "dar"), "Arabic letters only");
+        assert_eq!(consonant_count("مساجد"), 4);
+        assert_eq!(consonant_count("Maroc"), 0);
     }
 
     #[test]
