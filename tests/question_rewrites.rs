@@ -216,3 +216,20 @@ fn arabic_words_meet_their_spellings_with_a_long_vowel_more_or_fewer() {
     plural.sort();
     assert_eq!(plural, vec!["mosque", "mosques"]);
 }
+
+#[test]
+fn a_corrected_word_counts_in_the_proximity_pairs_too() {
+    // `joural du soir` is searched as `journal du soir`, pairs included:
+    // the passage scores as it does for the well-typed question.
+    let (_corpus, index) = index();
+    let first_stage = |text: &str| {
+        let mut request = question(text, Weights::natural_language());
+        request.weights.rerank = akhbar::search::rerank::RerankModel::OFF;
+        let results = index.search(&request);
+        assert_eq!(results.hits[0].id, "journal");
+        results.hits[0].score
+    };
+    let typed = first_stage("le journal du soir");
+    let mistyped = first_stage("le joural du soir");
+    assert!((typed - mistyped).abs() < 1e-4, "{typed} vs {mistyped}");
+}

@@ -451,7 +451,17 @@ impl<'a> QueryCompiler<'a> {
         {
             return Vec::new();
         }
-        let words = self.proximity_words(ast, lang);
+        let mut words = self.proximity_words(ast, lang);
+        for word in &mut words {
+            if let Some(c) = self
+                .rewrites
+                .corrections
+                .iter()
+                .find(|c| c.lang == lang && c.term == *word)
+            {
+                *word = c.searched.clone();
+            }
+        }
         let field = self.fields.body_of(lang);
         let mut out: Vec<Box<dyn Query>> = Vec::new();
         if self.weights.window > 0.0 && self.weights.window_width > 1 {
@@ -681,18 +691,18 @@ impl<'a> QueryCompiler<'a> {
             ];
             let fields: Vec<FieldWeight> =
                 fields.into_iter().filter(|fw| fw.weight > 0.0).collect();
-            let mut weight = if unquoted && self.weights.frames {
-                crate::analysis::frame_weight(lang, &tokens[0].1)
-            } else {
-                1.0
-            };
             let mut term = tokens[0].1.clone();
+            let mut weight = 1.0;
             let mut exact = exact;
             if unquoted {
                 if let Some(searched) = self.correction(lang, &literal.phrase, &term) {
                     term = searched;
                     weight *= self.weights.typos;
                     exact = None;
+                }
+                // A corrected word weighs as the word searched.
+                if self.weights.frames {
+                    weight *= crate::analysis::frame_weight(lang, &term);
                 }
             }
             let variants = if unquoted {

@@ -184,6 +184,8 @@ pub struct PreparedQuery {
     idf_total: f32,
     /// The question asks for a date or a quantity.
     numeric: bool,
+    /// Question frames weigh the idf down (`Weights::frames`).
+    frames: bool,
 }
 
 impl PreparedQuery {
@@ -199,7 +201,8 @@ impl PreparedQuery {
 
     /// Matches the words as the first stage searched them (see
     /// [`Rewrites`]): a corrected word as the term searched instead, with
-    /// that term's idf; a word with variants by any of its forms.
+    /// that term's idf (and frame weight); a word with variants by any of
+    /// its forms.
     pub fn rewrite(&mut self, lang: Lang, rewrites: &Rewrites, mut idf: impl FnMut(&str) -> f32) {
         let mut changed = false;
         for w in &mut self.words {
@@ -213,6 +216,9 @@ impl PreparedQuery {
                 w.prefix = None;
                 w.consonants = lang == Lang::Ar && consonant_count(&w.stem) >= MIN_CONSONANTS;
                 w.idf = idf(&w.stem).max(0.0);
+                if self.frames {
+                    w.idf *= crate::analysis::frame_weight(lang, &w.stem);
+                }
                 changed = true;
             }
             if let Some(v) = rewrites
@@ -290,6 +296,7 @@ impl Reranker {
                 sequence,
                 idf_total: 0.0,
                 numeric: false,
+                frames,
             };
         };
         let mut stream = analyzer.token_stream(text);
@@ -348,6 +355,7 @@ impl Reranker {
             sequence,
             idf_total,
             numeric: asks_for_number(text),
+            frames,
         }
     }
 
