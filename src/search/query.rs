@@ -155,9 +155,9 @@ impl Weights {
     /// `akhbar-eval`: any word may match, question words dropped, question
     /// frames weighed down, a bonus for query words found close together,
     /// words no article holds searched as the nearest indexed word, Arabic
-    /// variants (clitics, long vowels); like the default, BM25F (title weight 2, k1 0.9)
-    /// and the exact-form bonus (0.5); and the learned reranker of the top
-    /// 20 hits ([`RerankModel::LEARNED`]).
+    /// variants (clitics, long vowels); like the default, BM25F (title
+    /// weight 2, k1 0.9) and the exact-form bonus (0.5); and the learned
+    /// reranker of the top 20 hits ([`RerankModel::LEARNED`]).
     pub fn natural_language() -> Self {
         Weights {
             title_boost: 2.0,

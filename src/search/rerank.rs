@@ -161,8 +161,9 @@ struct QueryWord {
     exact: Option<String>,
     /// The first letters of `exact`, for the `prefix` feature.
     prefix: Option<String>,
-    /// An Arabic stem's consonants, for the `prefix` feature: its letters
-    /// but the long vowels `ا` `و` `ي`, when at least three remain.
+    /// An Arabic stem of [`MIN_CONSONANTS`] consonants or more (letters
+    /// other than the long vowels `ا` `و` `ي`): the `prefix` feature also
+    /// counts a passage word with the same consonants.
     consonants: bool,
     /// Other indexed forms of the word that count as matches of it.
     variants: Vec<String>,
@@ -687,9 +688,7 @@ const MIN_CONSONANTS: usize = 3;
 /// A letter of a normalised Arabic word that is not a long vowel; `None`
 /// for a character outside the Arabic letters.
 fn consonant(c: char) -> Option<bool> {
-    ('\u{0621}'..='\u{064A}')
-        .contains(&c)
-        .then_some(!matches!(c, 'ا' | 'و' | 'ي'))
+    crate::lang::is_arabic_letter(c).then_some(!matches!(c, 'ا' | 'و' | 'ي'))
 }
 
 /// The number of consonants of an Arabic word; 0 for any other word.

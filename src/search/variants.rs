@@ -38,6 +38,7 @@ use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
 
 use crate::error::Result;
+use crate::lang::is_arabic_letter;
 
 /// The prepositions the stemmer leaves on a word.
 const CLITICS: [char; 2] = ['ل', 'ك'];
@@ -73,11 +74,7 @@ pub fn clitic_forms(stem: &str) -> Vec<String> {
 /// letters; none for a stem holding anything but Arabic letters.
 pub fn vowel_forms(stem: &str) -> Vec<String> {
     let letters: Vec<char> = stem.chars().collect();
-    if letters.len() < VOWEL_MIN_LETTERS
-        || !letters
-            .iter()
-            .all(|c| ('\u{0621}'..='\u{064A}').contains(c))
-    {
+    if letters.len() < VOWEL_MIN_LETTERS || !letters.iter().all(|&c| is_arabic_letter(c)) {
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();
