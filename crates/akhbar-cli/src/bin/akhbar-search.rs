@@ -1,0 +1,250 @@
+//! `akhbar-search`: BM25-ranked search with filters, facet counts and
+//! highlighted snippets, for a terminal (or `--json` for programs).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+
+use akhbar::index::{build_index, BuildOptions};
+use akhbar::ingest::dates::parse_bound;
+use akhbar::lang::Lang;
+use akhbar::qa::{answer, Question};
+use akhbar::search::{
+    index_stats, search_with, stats_text, timeline, FacetKind, Period, SearchRequest, Sort,
+};
+use akhbar_cli::export::{export, Format};
+use akhbar_cli::render::{human, timeline_text, Style};
+
+/// Search an akhbar index. `*` alone matches every article, to browse with filters.
+#[derive(Parser, Debug)]
+#[command(name = "akhbar-search", version, about)]
+struct Args {
+    /// The query: words (all required), "exact phrases", -excluded, OR, (groups), title:/body:/source:, prefix*, word~1.
+    #[arg(required_unless_present = "stats")]
+    query: Option<String>,
+    /// Show what the index holds (articles, languages, dates, sources, size) instead of searching.
+    #[arg(long)]
+    stats: bool,
+    /// The index folder.
+    #[arg(long, default_value = "index")]
+    index: PathBuf,
+    /// The corpus to build the index from when there is none yet.
+    #[arg(long, default_value = "corpus")]
+    corpus: PathBuf,
+    /// Keep articles in this language (fr, ar, es, en, other); repeat for several.
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    langs: Vec<Lang>,
+    /// Keep articles dated on or after this day: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, false))]
+    since: Option<chrono::NaiveDate>,
+    /// Keep articles dated on or before this day: YYYY, YYYY-MM or YYYY-MM-DD (the whole period counts).
+    #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, true))]
+    until: Option<chrono::NaiveDate>,
+    /// Keep articles from this source (case and accents ignored); repeat for several.
+    #[arg(long = "source", value_name = "NAME")]
+    sources: Vec<String>,
+    /// How many hits to show.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Skip this many hits first (paging).
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    sort: SortArg,
+    /// Which facets to count, comma-separated: lang, langs, year, month, day, source.
+    #[arg(long, value_delimiter = ',', value_parser = parse_facet)]
+    facets: Option<Vec<FacetKind>>,
+    /// At most this many values per facet in the terminal output.
+    #[arg(long, default_value_t = 10)]
+    facet_limit: usize,
+    /// With relevance order, favour recent articles: a score halves for every HALF_LIFE of age (30d, 2w, 6m, 1y).
+    #[arg(long, value_name = "HALF_LIFE", value_parser = akhbar::search::parse_half_life)]
+    recency: Option<chrono::Duration>,
+    /// Draw the matches over time, one bar per day, week, month (default) or year.
+    #[arg(long, value_name = "PERIOD", num_args = 0..=1, default_missing_value = "month", value_parser = parse_period)]
+    timeline: Option<Period>,
+    /// Show every copy of a republished story, not one hit per group of near duplicates.
+    #[arg(long)]
+    all_duplicates: bool,
+    /// Print one JSON object (see README for the contract).
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
+    /// Stream ALL matching articles (not a page), with their body, as JSON Lines or CSV.
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// Threads searching the index's segments in parallel (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    threads: usize,
+    /// Read the query as a question in plain words (no operators): any word may match, question
+    /// words (quand, combien, متى, كم...) are dropped, and the best 20 hits are reranked by how
+    /// closely a passage answers it. This is the ranking `akhbar-eval` measures.
+    #[arg(long)]
+    question: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum FormatArg {
+    Ndjson,
+    Csv,
+}
+
+fn parse_period(s: &str) -> Result<Period, String> {
+    Period::from_name(s)
+        .ok_or_else(|| format!("unknown period `{s}`: use day, week, month or year"))
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+enum SortArg {
+    Relevance,
+    Date,
+    DateAsc,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse::<Lang>().map_err(|e| e.to_string())
+}
+
+fn parse_facet(s: &str) -> Result<FacetKind, String> {
+    FacetKind::from_name(s)
+        .ok_or_else(|| format!("unknown facet `{s}`: use lang, langs, year, month, day or source"))
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            let broken_pipe = err.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("akhbar-search: error: {err:#}");
+            let usage = err
+                .downcast_ref::<akhbar::Error>()
+                .is_some_and(akhbar::Error::is_usage);
+            ExitCode::from(if usage { 2 } else { 1 })
+        }
+    }
+}
+
+fn run(args: &Args) -> anyhow::Result<()> {
+    if let (Some(since), Some(until)) = (args.since, args.until) {
+        if since > until {
+            return Err(akhbar::Error::Usage(format!(
+                "--since {since} is after --until {until}: swap them"
+            ))
+            .into());
+        }
+    }
+    if !akhbar::index::open::exists(&args.index) && args.corpus.is_dir() {
+        eprintln!(
+            "akhbar-search: no index at {} yet: building it from {} ...",
+            args.index.display(),
+            args.corpus.display()
+        );
+        let summary = build_index(&args.corpus, &args.index, &BuildOptions::default())?;
+        eprintln!(
+            "akhbar-search: indexed {} articles ({} skipped)",
+            summary.summary.articles_indexed,
+            summary.summary.skipped.len()
+        );
+    }
+    let mut index = akhbar::index::open(&args.index)?;
+    index.set_search_threads(args.threads)?;
+    let stdout = std::io::stdout();
+    let is_terminal = stdout.is_terminal();
+    let mut out = stdout.lock();
+    let width = is_terminal
+        .then(|| terminal_size::terminal_size().map(|(w, _)| w.0 as usize))
+        .flatten();
+    let style = Style {
+        color: is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        facet_limit: args.facet_limit,
+        width,
+    };
+    if args.stats {
+        let stats = index_stats(&index, &args.index)?;
+        if args.json {
+            serde_json::to_writer(&mut out, &stats)?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(stats_text(&stats, &args.index, args.facet_limit).as_bytes())?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    let text = args.query.clone().unwrap_or_default();
+    // A question's request is made by its one constructor (any word, the
+    // proximity bonus); both get the same filters and page.
+    let mut question = args.question.then(|| Question::new(text.clone()));
+    let mut keywords = SearchRequest::new(text);
+    let request = match &mut question {
+        Some(q) => &mut q.search,
+        None => &mut keywords,
+    };
+    apply_flags(args, request);
+    let searcher = index.searcher()?;
+    if let Some(format) = args.format {
+        if args.question {
+            return Err(akhbar::Error::Usage(
+                "--format exports the matches of a keyword search: drop --question, \
+                 or use --json for a question's ranked hits"
+                    .into(),
+            )
+            .into());
+        }
+        let format = match format {
+            FormatArg::Ndjson => Format::Ndjson,
+            FormatArg::Csv => Format::Csv,
+        };
+        export(&searcher, &index.fields, &keywords, format, &mut out)?;
+        return Ok(());
+    }
+    let results = match &question {
+        Some(q) => answer(&searcher, &index.fields, q)?,
+        None => search_with(&searcher, &index.fields, &keywords)?,
+    };
+    if args.json {
+        serde_json::to_writer(&mut out, &results)?;
+        out.write_all(b"\n")?;
+    } else {
+        out.write_all(human(&results, args.offset, style).as_bytes())?;
+        if let Some(period) = args.timeline {
+            let bins = timeline(&results.facets.get(FacetKind::Day), period);
+
+            out.write_all(b"\n")?;
+            out.write_all(timeline_text(&bins, period.name(), style).as_bytes())?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The filters, page, order and counts the flags ask for.
+fn apply_flags(args: &Args, request: &mut SearchRequest) {
+    request.langs = args.langs.clone();
+    request.since = args.since;
+    request.until = args.until;
+    request.sources = args.sources.clone();
+    request.limit = args.limit;
+    request.offset = args.offset;
+    request.recency = args.recency;
+    request.all_duplicates = args.all_duplicates;
+    request.sort = match args.sort {
+        SortArg::Relevance => Sort::Relevance,
+        SortArg::Date => Sort::Date,
+        SortArg::DateAsc => Sort::DateAsc,
+    };
+    if let Some(facets) = &args.facets {
+        request.facets = facets.clone();
+    }
+    if args.timeline.is_some() && !request.facets.contains(&FacetKind::Day) {
+        request.facets.push(FacetKind::Day);
+    }
+}

@@ -1,0 +1,87 @@
+//! `--format ndjson|csv`: every matching article, not only a page, as JSON
+//! Lines or CSV, for spreadsheets and notebooks. Articles are written as
+//! they are read.
+
+use std::io::Write;
+
+use akhbar::index::{Fields, Searcher};
+use akhbar::search::{for_each_match, Hit, SearchRequest};
+use anyhow::Context;
+use serde::Serialize;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Ndjson,
+    Csv,
+}
+
+/// One exported article: the hit's fields and the whole body.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<&'a str>,
+    lang: &'a str,
+    langs: String,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    path: &'a str,
+    score: f32,
+    body: &'a str,
+}
+
+impl<'a> Row<'a> {
+    fn new(hit: &'a Hit, body: &'a str) -> Self {
+        Row {
+            id: &hit.id,
+            title: &hit.title,
+            date: hit.date.as_deref(),
+            lang: &hit.lang,
+            langs: hit.langs.join(" "),
+            source: hit.source.as_deref(),
+            url: hit.url.as_deref(),
+            path: &hit.path,
+            score: hit.score,
+            body,
+        }
+    }
+}
+
+/// Writes every article matching `request` (its query and filters; paging
+/// is ignored), best first, to `out`. Returns how many were written.
+pub fn export(
+    searcher: &Searcher,
+    fields: &Fields,
+    request: &SearchRequest,
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<u64> {
+    let written = match format {
+        Format::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(&mut *out);
+            w.write_record([
+                "id", "title", "date", "lang", "langs", "source", "url", "path", "score", "body",
+            ])
+            .map_err(std::io::Error::from)
+            .context("cannot write the export")?;
+            let written = for_each_match(searcher, fields, request, |hit, body| {
+                w.serialize(Row::new(hit, body))
+                    .map_err(std::io::Error::from)
+                    .context("cannot write the export")
+            })?;
+            w.flush().context("cannot write the export")?;
+            written
+        }
+        Format::Ndjson => for_each_match(searcher, fields, request, |hit, body| {
+            serde_json::to_writer(&mut *out, &Row::new(hit, body))
+                .map_err(std::io::Error::from)
+                .and_then(|()| out.write_all(b"\n"))
+                .context("cannot write the export")
+        })?,
+    };
+    out.flush().context("cannot write the export")?;
+    Ok(written)
+}

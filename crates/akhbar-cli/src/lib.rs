@@ -1,0 +1,6 @@
+//! What the command-line tools share: rendering results for a terminal
+//! ([`render`]) and exporting every match ([`export`]). The tools
+//! themselves (`src/bin/`) parse arguments and call the `akhbar` library.
+
+pub mod export;
+pub mod render;

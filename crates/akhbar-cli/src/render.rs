@@ -1,0 +1,279 @@
+//! Human output of a search, for a terminal.
+
+use std::fmt::Write;
+
+use akhbar::search::FacetKind;
+use akhbar::search::SearchResults;
+
+/// How to draw the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// ANSI colours (bold titles, highlighted words).
+    pub color: bool,
+    /// At most this many values per facet.
+    pub facet_limit: usize,
+    /// Wrap text to this many columns (no wrapping when `None`).
+    pub width: Option<usize>,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            color: false,
+            facet_limit: 10,
+            width: None,
+        }
+    }
+}
+
+/// Folds every run of white space into one space (and trims), moving the
+/// highlighted byte ranges along.
+fn collapse_whitespace(
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+) -> (String, Vec<std::ops::Range<usize>>) {
+    let mut out = String::with_capacity(text.len());
+    // new_offset[i] = position in `out` of byte i of `text` (and of text.len()).
+    let mut new_offset = vec![0usize; text.len() + 1];
+    let mut pending_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            for slot in new_offset.iter_mut().skip(i).take(c.len_utf8()) {
+                *slot = out.len();
+            }
+            out.push(c);
+            continue;
+        }
+        for slot in new_offset.iter_mut().skip(i).take(c.len_utf8()) {
+            *slot = out.len();
+        }
+    }
+    new_offset[text.len()] = out.len();
+    let moved = ranges
+        .iter()
+        .filter(|r| r.start < r.end && r.end <= text.len())
+        .map(|r| new_offset[r.start]..new_offset[r.end].max(new_offset[r.start]))
+        .collect();
+    (out, moved)
+}
+
+/// A right-to-left mark before a line that is mostly Arabic, so that a
+/// terminal with bidi support lays it out right to left; nothing otherwise.
+pub fn direction_mark(line: &str) -> &'static str {
+    let counts = akhbar::lang::script_counts(line);
+    if counts.arabic > counts.latin {
+        "\u{200F}"
+    } else {
+        ""
+    }
+}
+
+/// Greedy word wrap to `width` columns (one column a character), the first
+/// line indented by `first_indent`, the next ones by `indent`. Lines come
+/// back with their indentation; `None` keeps the text on one line.
+pub fn wrap(text: &str, width: Option<usize>, first_indent: usize, indent: usize) -> Vec<String> {
+    let Some(width) = width.filter(|w| *w > indent + 10) else {
+        return vec![format!("{}{text}", " ".repeat(first_indent))];
+    };
+    let mut lines = Vec::new();
+    let mut line = " ".repeat(first_indent);
+    let mut len = first_indent;
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        if !empty && len + 1 + w > width {
+            lines.push(std::mem::replace(&mut line, " ".repeat(indent)));
+            len = indent;
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+            len += 1;
+        }
+        line.push_str(word);
+        len += w;
+        empty = false;
+    }
+    if !empty || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Draws a timeline: one labelled bar per period, scaled to the width.
+pub fn timeline_text(bins: &[(String, u64)], period_name: &str, style: Style) -> String {
+    let mut out = String::new();
+    if bins.is_empty() {
+        let _ = writeln!(out, "timeline: no dated article matches");
+        return out;
+    }
+    let max = bins.iter().map(|b| b.1).max().unwrap_or(0).max(1);
+    let label_width = bins.iter().map(|b| b.0.len()).max().unwrap_or(0);
+    let count_width = max.to_string().len();
+    let bar_room = style
+        .width
+        .unwrap_or(80)
+        .saturating_sub(label_width + count_width + 4)
+        .clamp(10, 60);
+    let (bar_colour, reset) = if style.color {
+        ("\x1b[36m", RESET)
+    } else {
+        ("", "")
+    };
+    let _ = writeln!(out, "timeline by {period_name} ({} periods)", bins.len());
+    for (label, n) in bins {
+        let len = ((*n as f64 / max as f64) * bar_room as f64).round() as usize;
+        let len = if *n > 0 { len.max(1) } else { 0 };
+        let _ = writeln!(
+            out,
+            "{label:<label_width$} │{bar_colour}{}{reset}{} {n:>count_width$}",
+            "█".repeat(len),
+            " ".repeat(bar_room - len.min(bar_room)),
+        );
+    }
+    out
+}
+
+const BOLD: &str = "\x1b[1m";
+const DIM: &str = "\x1b[2m";
+const MATCH: &str = "\x1b[1;33m";
+const RESET: &str = "\x1b[0m";
+
+/// Renders results as text: the hits, then counts of every match.
+pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
+    let (bold, dim, hl, reset) = if style.color {
+        (BOLD, DIM, MATCH, RESET)
+    } else {
+        ("", "", "", "")
+    };
+    let mut out = String::new();
+    for (i, hit) in results.hits.iter().enumerate() {
+        let title = if hit.title.trim().is_empty() {
+            "(untitled)"
+        } else {
+            hit.title.as_str()
+        };
+        let numbered = format!("{}. {title}", offset + i + 1);
+        for line in wrap(&numbered, style.width, 0, 3) {
+            let _ = writeln!(out, "{}{bold}{line}{reset}", direction_mark(&line));
+        }
+        let mut meta = vec![
+            hit.date.clone().unwrap_or_else(|| "no date".into()),
+            hit.lang.clone(),
+        ];
+        if let Some(source) = &hit.source {
+            meta.push(source.clone());
+        }
+        meta.push(hit.path.clone());
+        meta.push(format!("score {:.2}", hit.score));
+        let _ = writeln!(out, "   {dim}{}{reset}", meta.join(" · "));
+        // Wrap the plain text, then colour the matched words line by line,
+        // so that escape codes never count as width.
+        let (plain, highlights) =
+            collapse_whitespace(&hit.snippet_parts.text, &hit.snippet_parts.highlights);
+        let mut consumed = 0;
+        for line in wrap(&plain, style.width, 3, 3) {
+            let words = line.trim_start();
+            let Some(start) = plain
+                .get(consumed..)
+                .and_then(|rest| rest.find(words))
+                .map(|i| consumed + i)
+            else {
+                let _ = writeln!(out, "{}{line}", direction_mark(&line));
+                continue;
+            };
+            let end = start + words.len();
+            consumed = end;
+            let mut coloured = String::new();
+            let mut last = start;
+            for range in &highlights {
+                let (from, to) = (range.start.max(start), range.end.min(end));
+                if from >= to {
+                    continue;
+                }
+                coloured.push_str(plain.get(last..from).unwrap_or(""));
+                coloured.push_str(hl);
+                coloured.push_str(plain.get(from..to).unwrap_or(""));
+                coloured.push_str(reset);
+                last = to;
+            }
+            coloured.push_str(plain.get(last..end).unwrap_or(""));
+            let _ = writeln!(out, "{}   {coloured}", direction_mark(&line));
+        }
+        if !hit.duplicates.is_empty() {
+            let mut outlets: Vec<String> = Vec::new();
+            for copy in &hit.duplicates {
+                let name = copy.source.clone().unwrap_or_else(|| copy.path.clone());
+                if !outlets.contains(&name) {
+                    outlets.push(name);
+                }
+            }
+            let more = if (hit.duplicates.len() as u64) < hit.duplicate_count {
+                ", …"
+            } else {
+                ""
+            };
+            let line = format!(
+                "{} more from: {}{more}",
+                hit.duplicate_count,
+                outlets.join(", ")
+            );
+            for wrapped in wrap(&line, style.width, 3, 5) {
+                let _ = writeln!(out, "{dim}{wrapped}{reset}");
+            }
+        }
+        out.push('\n');
+    }
+    let shown = if results.hits.is_empty() {
+        String::new()
+    } else {
+        format!(", showing {}-{}", offset + 1, offset + results.hits.len())
+    };
+    let noun = match (results.total == 1, results.total == results.total_articles) {
+        (true, true) => "article matches".to_string(),
+        (false, true) => "articles match".to_string(),
+        (one, false) => format!(
+            "{} match ({} articles with their copies)",
+            if one { "story" } else { "stories" },
+            results.total_articles
+        ),
+    };
+    let _ = writeln!(
+        out,
+        "{bold}{} {noun}{reset}{shown} ({:.1} ms)",
+        results.total, results.took_ms
+    );
+    for c in &results.corrections {
+        let _ = writeln!(
+            out,
+            "  {dim}no article holds \"{}\": searched the nearest indexed term, \"{}\"{reset}",
+            c.word, c.searched
+        );
+    }
+    for kind in FacetKind::ALL {
+        let values = results.facets.top(kind, style.facet_limit);
+        if values.is_empty() {
+            continue;
+        }
+        let all = results.facets.get(kind).len();
+        let list: Vec<String> = values.iter().map(|(v, n)| format!("{v} ({n})")).collect();
+        let more = if all > values.len() {
+            format!(", … {} more", all - values.len())
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "  {dim}{:<6}{reset} {}{more}",
+            kind.name(),
+            list.join(", ")
+        );
+    }
+    out
+}

@@ -1,0 +1,227 @@
+//! Both binaries run as a user runs them: output, the JSON contract, exit
+//! codes and error messages.
+
+use std::path::Path;
+
+use crate::bins::{run_bin, stderr, stdout};
+use crate::common::{fixture, repo_path};
+use serde_json::Value;
+
+/// A working folder holding a copy of the repo's corpus, as a user has it.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("corpus")).unwrap();
+    for entry in std::fs::read_dir(repo_path("corpus")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(
+            &path,
+            dir.path().join("corpus").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn json_search(cwd: &Path, args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.push("--json");
+    let out = run_bin("akhbar-search", &all, cwd);
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).expect("stdout is one JSON object")
+}
+
+#[test]
+fn search_builds_the_index_on_first_run_then_reuses_it() {
+    let ws = workspace();
+    let out = run_bin("akhbar-search", &["cybercriminalité"], ws.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("building it from corpus"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(ws.path().join("index/meta.json").is_file());
+    let text = stdout(&out);
+    assert!(
+        text.contains("1. Cybercriminalité : le Maroc signe le 2e protocole additionnel"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2022-05-13 · fr · EcoActu · 000_5d3b72878a637f7c.txt"),
+        "{text}"
+    );
+    assert!(text.contains("1 article matches"), "{text}");
+    // No colour codes when the output is not a terminal.
+    assert!(!text.contains('\x1b'));
+    let again = run_bin("akhbar-search", &["الجريمة"], ws.path());
+    assert!(!stderr(&again).contains("building"), "{}", stderr(&again));
+    assert!(stdout(&again).contains("Imou Media"));
+}
+
+#[test]
+fn json_output_follows_the_contract() {
+    let ws = workspace();
+    let v = json_search(ws.path(), &["*"]);
+    let obj = v.as_object().unwrap();
+    for key in ["query", "total", "took_ms", "hits", "facets"] {
+        assert!(obj.contains_key(key), "missing {key}");
+    }
+    assert_eq!(v["query"], "*");
+    assert_eq!(v["total"], 2);
+    assert!(v["took_ms"].as_f64().unwrap() >= 0.0);
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2);
+    for hit in hits {
+        assert!(hit["id"].is_string() && hit["title"].is_string() && hit["lang"].is_string());
+        assert!(hit["path"].is_string() && hit["snippet"].is_string());
+        assert!(hit["score"].is_f64() || hit["score"].is_u64());
+        let date = hit["date"].as_str().unwrap();
+        assert!(chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok());
+        assert!(hit["source"].is_string() || hit["source"].is_null());
+    }
+    // `*` lists newest first.
+    assert_eq!(hits[0]["date"], "2025-10-25");
+    assert_eq!(hits[1]["date"], "2022-05-13");
+    let facets = &v["facets"];
+    assert_eq!(facets["lang"]["fr"], 1);
+    assert_eq!(facets["lang"]["ar"], 1);
+    assert_eq!(facets["year"]["2022"], 1);
+    assert_eq!(facets["month"]["2025-10"], 1);
+    assert_eq!(facets["source"]["EcoActu"], 1);
+    assert_eq!(facets["source"]["Imou Media"], 1);
+}
+
+#[test]
+fn filters_on_the_command_line() {
+    let ws = workspace();
+    let v = json_search(ws.path(), &["*", "--lang", "ar"]);
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["hits"][0]["lang"], "ar");
+    let v = json_search(ws.path(), &["*", "--lang", "ar", "--lang", "fr"]);
+    assert_eq!(v["total"], 2);
+    let v = json_search(ws.path(), &["*", "--since", "2023"]);
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["hits"][0]["source"], "Imou Media");
+    let v = json_search(ws.path(), &["*", "--until", "2022-05"]);
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["hits"][0]["source"], "EcoActu");
+    let v = json_search(
+        ws.path(),
+        &["*", "--since", "2022-05-14", "--until", "2025-10-24"],
+    );
+    assert_eq!(v["total"], 0);
+    let v = json_search(ws.path(), &["*", "--source", "ecoactu"]);
+    assert_eq!(v["total"], 1);
+    let v = json_search(ws.path(), &["*", "--limit", "1", "--offset", "1"]);
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(v["hits"][0]["date"], "2022-05-13");
+}
+
+#[test]
+fn indexer_prints_a_summary_with_every_skip() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("idx");
+    let report = dir.path().join("skipped.jsonl");
+    let corpus = fixture("mixed");
+    let out = run_bin(
+        "akhbar-index",
+        &[
+            corpus.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+            "--report",
+            report.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("indexed 10 articles from 4 files"), "{text}");
+    assert!(text.contains("ar 1, en 1, es 1, fr 7"), "{text}");
+    assert!(text.contains("articles.jsonl:8: malformed JSON"), "{text}");
+    assert!(text.contains("articles.jsonl:9: missing body"), "{text}");
+    assert!(
+        text.contains("pages/notes.md: unsupported file type"),
+        "{text}"
+    );
+    let lines = std::fs::read_to_string(&report).unwrap();
+    assert_eq!(lines.lines().count(), 6);
+    for line in lines.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        assert!(v["path"].is_string() && v["reason"].is_string());
+    }
+    // --strict turns a skip into a failure.
+    let strict = run_bin(
+        "akhbar-index",
+        &[
+            corpus.to_str().unwrap(),
+            "--index",
+            index.to_str().unwrap(),
+            "--strict",
+        ],
+        dir.path(),
+    );
+    assert_eq!(strict.status.code(), Some(3));
+}
+
+fn assert_clean_error(out: &std::process::Output, code: i32, needle: &str) {
+    let err = stderr(out);
+    assert_eq!(out.status.code(), Some(code), "stderr: {err}");
+    assert!(
+        err.contains(needle),
+        "stderr does not say `{needle}`: {err}"
+    );
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+}
+
+#[test]
+fn errors_are_one_clear_line_with_the_right_exit_code() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = run_bin("akhbar-search", &["maroc"], empty.path());
+    assert_clean_error(&out, 2, "akhbar-index");
+    let out = run_bin("akhbar-index", &["no-such-folder"], empty.path());
+    assert_clean_error(&out, 2, "no-such-folder does not exist");
+
+    let ws = workspace();
+    let out = run_bin("akhbar-search", &["maroc", "--since", "2024-13"], ws.path());
+    assert_clean_error(&out, 2, "use YYYY, YYYY-MM or YYYY-MM-DD");
+    let out = run_bin("akhbar-search", &["\"convention de Budapest"], ws.path());
+    assert_clean_error(&out, 2, "never closed");
+    let out = run_bin("akhbar-search", &["maroc", "--lang", "xx"], ws.path());
+    assert_clean_error(&out, 2, "fr, ar, es, en, other");
+    let out = run_bin(
+        "akhbar-search",
+        &["*", "--since", "2025", "--until", "2022"],
+        ws.path(),
+    );
+    assert_clean_error(&out, 2, "swap them");
+    // A question of punctuation alone: said once, not twice.
+    let out = run_bin("akhbar-search", &["--question", "« ? »"], ws.path());
+    assert_clean_error(&out, 2, "the query is empty");
+    assert_eq!(stderr(&out).matches("the query is empty").count(), 1);
+    assert_eq!(stderr(&out).trim().lines().count(), 1, "{}", stderr(&out));
+}
+
+#[test]
+fn a_question_says_which_words_it_corrected() {
+    let ws = workspace();
+    // `cybercrimnalité` (a letter missing) is in no seed article.
+    let out = run_bin(
+        "akhbar-search",
+        &["--question", "Qu'est-ce que la cybercrimnalité ?"],
+        ws.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("no article holds \"cybercrimnalité\": searched the nearest indexed term"),
+        "{text}"
+    );
+    assert!(text.contains("1 article matches"), "{text}");
+    let json = json_search(ws.path(), &["--question", "cybercrimnalité"]);
+    assert_eq!(json["corrections"][0]["word"], "cybercrimnalité");
+    assert_eq!(json["total"], 1);
+}

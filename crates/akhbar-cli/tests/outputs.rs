@@ -1,0 +1,205 @@
+//! Output forms of akhbar-search: exports of every match, index stats, the
+//! timeline, recency, facet choice, and facet values fed back as filters.
+
+use crate::bins::{run_bin, stderr, stdout};
+use crate::common::{repo_path, TestIndex};
+use chrono::Duration;
+use serde_json::Value;
+
+fn fixture_index() -> (TestIndex, String) {
+    let index = TestIndex::fixtures();
+    let path = index.path().to_str().unwrap().to_string();
+    (index, path)
+}
+
+fn search_cli(index: &str, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--index", index];
+    all.extend_from_slice(args);
+    let out = run_bin("akhbar-search", &all, &repo_path("."));
+    assert!(out.status.success(), "{}", stderr(&out));
+    out
+}
+
+#[test]
+fn ndjson_export_streams_every_match_with_body() {
+    let (_index, path) = fixture_index();
+    let text = stdout(&search_cli(
+        &path,
+        &["*", "--format", "ndjson", "--limit", "1"],
+    ));
+    let rows: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 10, "--limit does not cut an export");
+    let port = rows.iter().find(|r| r["id"] == "fr-port-2023").unwrap();
+    assert!(port["body"]
+        .as_str()
+        .unwrap()
+        .contains("volume record de conteneurs"));
+    assert_eq!(port["source"], "EcoActu");
+    assert_eq!(port["date"], "2023-07-04");
+    let text = stdout(&search_cli(&path, &["Tanger", "--format", "ndjson"]));
+    assert_eq!(text.lines().count(), 2);
+}
+
+#[test]
+fn csv_export_has_a_header_and_quotes_fields() {
+    let (_index, path) = fixture_index();
+    let text = stdout(&search_cli(
+        &path,
+        &["*", "--lang", "fr", "--format", "csv"],
+    ));
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        ["id", "title", "date", "lang", "langs", "source", "url", "path", "score", "body"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 7);
+    let mixed = rows.iter().find(|r| &r[0] == "fr-mixed-2024").unwrap();
+    assert_eq!(&mixed[4], "fr es");
+    assert!(
+        mixed[9].contains('\n') && mixed[9].contains("« La cooperación"),
+        "bodies keep their lines"
+    );
+    // Nothing matched: the header alone.
+    let empty = stdout(&search_cli(&path, &["introuvable", "--format", "csv"]));
+    assert_eq!(empty.lines().count(), 1);
+}
+
+#[test]
+fn stats_describe_the_index() {
+    let (index, path) = fixture_index();
+    let opened = akhbar::index::open(index.path()).unwrap();
+    let stats = akhbar::search::index_stats(&opened, index.path()).unwrap();
+    assert_eq!(stats.articles, 10);
+    assert_eq!(stats.by_lang.get("fr"), Some(&7));
+    assert_eq!(stats.with_date, 8);
+    assert_eq!(stats.first_date.as_deref(), Some("2020-03-02"));
+    assert_eq!(stats.last_date.as_deref(), Some("2024-01-19"));
+    assert_eq!(stats.sources.len(), 5);
+    assert!(stats.size_bytes > 1000);
+    let text = stdout(&search_cli(&path, &["--stats"]));
+    assert!(text.contains("articles   10"), "{text}");
+    assert!(
+        text.contains("2020-03-02 … 2024-01-19 (8 of 10 articles dated)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn timeline_draws_a_labelled_bar_per_period() {
+    let (_index, path) = fixture_index();
+    let text = stdout(&search_cli(&path, &["*", "--timeline", "year"]));
+    assert!(text.contains("timeline by year (5 periods)"), "{text}");
+    let bar = |label: &str| -> String {
+        text.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(bar("2023 ").ends_with(" 3"), "{text}");
+    assert!(bar("2021 ").ends_with(" 1"), "{text}");
+    assert!(bar("2023 ").matches('█').count() > bar("2021 ").matches('█').count());
+    let months = stdout(&search_cli(&path, &["*", "--timeline"]));
+    assert!(
+        months.contains("timeline by month"),
+        "default period is the month: {months}"
+    );
+    assert!(
+        months.contains("2022-05 │"),
+        "empty months are kept: {months}"
+    );
+}
+
+#[test]
+fn recency_favours_recent_articles() {
+    let index = TestIndex::fixtures();
+    // Three articles from 2021 and 2023 match; their scores differ.
+    let mut req = akhbar::search::SearchRequest::new("port OR autoroute OR budget");
+    let plain: Vec<String> = index.search(&req).hits.into_iter().map(|h| h.id).collect();
+    req.recency = Some(Duration::days(30));
+    let recent: Vec<Option<String>> = index
+        .search(&req)
+        .hits
+        .into_iter()
+        .map(|h| h.date)
+        .collect();
+    let mut by_date = recent.clone();
+    by_date.sort_by(|a, b| b.cmp(a));
+    assert_eq!(
+        recent, by_date,
+        "a 30-day half-life orders articles years apart by date"
+    );
+    assert_eq!(plain.len(), recent.len());
+    assert_eq!(
+        akhbar::search::parse_half_life("2w"),
+        Ok(Duration::days(14))
+    );
+    assert!(akhbar::search::parse_half_life("soon").is_err());
+    assert_eq!(
+        akhbar::search::parse_half_life("12h"),
+        Ok(Duration::hours(12))
+    );
+    // Huge numbers are an error, never an overflow.
+    assert!(akhbar::search::parse_half_life("99999999999999999y").is_err());
+    assert!(akhbar::search::parse_half_life("99999999999999d").is_err());
+}
+
+#[test]
+fn facets_are_chosen_and_values_filter_back() {
+    let (_index, path) = fixture_index();
+    let out = stdout(&search_cli(&path, &["*", "--json", "--facets", "lang,day"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let facets = v["facets"].as_object().unwrap();
+    assert_eq!(facets.keys().collect::<Vec<_>>(), ["day", "lang"]);
+    assert_eq!(v["facets"]["day"]["2023-07-04"], 1);
+    // Every printed value of a facet, passed back as a filter, gives its count.
+    let all: Value = serde_json::from_str(&stdout(&search_cli(&path, &["*", "--json"]))).unwrap();
+    for (source, count) in all["facets"]["source"].as_object().unwrap() {
+        let v: Value = serde_json::from_str(&stdout(&search_cli(
+            &path,
+            &["*", "--json", "--source", source],
+        )))
+        .unwrap();
+        assert_eq!(&v["total"], count, "source {source}");
+    }
+    for (month, count) in all["facets"]["month"].as_object().unwrap() {
+        let v: Value = serde_json::from_str(&stdout(&search_cli(
+            &path,
+            &["*", "--json", "--since", month, "--until", month],
+        )))
+        .unwrap();
+        assert_eq!(&v["total"], count, "month {month}");
+    }
+    for (lang, count) in all["facets"]["lang"].as_object().unwrap() {
+        let v: Value = serde_json::from_str(&stdout(&search_cli(
+            &path,
+            &["*", "--json", "--lang", lang],
+        )))
+        .unwrap();
+        assert_eq!(&v["total"], count, "lang {lang}");
+    }
+}
+
+#[test]
+fn terminal_text_wraps_and_marks_arabic_lines() {
+    use akhbar_cli::render::{direction_mark, wrap};
+    let lines = wrap(
+        "un deux trois quatre cinq six sept huit neuf dix onze douze",
+        Some(24),
+        3,
+        3,
+    );
+    assert!(lines.len() > 2);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.chars().count() <= 24 && l.starts_with("   ")),
+        "{lines:?}"
+    );
+    assert_eq!(direction_mark("المغرب يوقّع على اتفاقية"), "\u{200F}");
+    assert_eq!(direction_mark("Le Maroc signe"), "");
+}

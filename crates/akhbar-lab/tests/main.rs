@@ -1,0 +1,3 @@
+//! The lab's tests: evaluation on a small fixture collection.
+
+mod eval;

@@ -1,0 +1,52 @@
+//! The library's error type: each variant says what went wrong and, where the
+//! user can act, what to do about it.
+
+use std::path::PathBuf;
+
+/// Everything that can fail in akhbar's library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("corpus folder {0} does not exist: give the folder that holds your .txt/.jsonl files")]
+    CorpusMissing(PathBuf),
+    #[error("no index at {0}: build one with `akhbar-index CORPUS_DIR --index {0}`")]
+    IndexMissing(PathBuf),
+    #[error(
+        "the index at {path} was built by another version of akhbar ({detail}): \
+         delete the folder and run `akhbar-index` again"
+    )]
+    IndexIncompatible { path: PathBuf, detail: String },
+    #[error(transparent)]
+    Query(#[from] crate::search::QueryError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+impl Error {
+    /// True for errors caused by what the user typed (exit code 2), false for
+    /// failures at run time (exit code 1).
+    pub fn is_usage(&self) -> bool {
+        matches!(
+            self,
+            Error::Usage(_) | Error::Query(_) | Error::CorpusMissing(_) | Error::IndexMissing(_)
+        )
+    }
+
+    /// A failure to read or write `path`.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// The library's result type.
+pub type Result<T> = std::result::Result<T, Error>;

@@ -1,0 +1,123 @@
+//! Opening and creating indexes. The analyzers' names live in the index's
+//! meta, so they are registered every time an index is opened.
+
+use std::path::Path;
+
+use tantivy::{Index, Searcher};
+
+use super::schema::{build_schema, keyword_analyzer, Fields, KEYWORD_TOKENIZER, SCHEMA_VERSION};
+use crate::analysis::{self, AnalysisOptions};
+use crate::error::{Error, Result};
+
+/// The file beside tantivy's that records which akhbar built the index.
+const VERSION_FILE: &str = "akhbar-version.json";
+
+/// An open index with its fields resolved.
+#[derive(Clone)]
+pub struct AkhbarIndex {
+    pub index: Index,
+    pub fields: Fields,
+}
+
+impl AkhbarIndex {
+    /// A searcher over the index as last committed: hold one for many
+    /// searches (it sees a fixed snapshot).
+    pub fn searcher(&self) -> Result<Searcher> {
+        Ok(self.index.reader()?.searcher())
+    }
+
+    /// Searches the segments of a query on `threads` threads (0: one per
+    /// core; 1, the default: in the calling thread). Parallel search lowers
+    /// the latency of queries with many matches on indexes of several
+    /// segments; a server answering many queries at once may prefer 1.
+    pub fn set_search_threads(&mut self, threads: usize) -> Result<()> {
+        let threads = if threads == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            threads
+        };
+        if threads <= 1 {
+            self.index.set_executor(tantivy::Executor::single_thread());
+        } else {
+            self.index.set_multithread_executor(threads)?;
+        }
+        Ok(())
+    }
+}
+
+/// True when `dir` holds an index (tantivy's `meta.json`).
+pub fn exists(dir: &Path) -> bool {
+    dir.join("meta.json").is_file()
+}
+
+/// Registers akhbar's analyzers on an index.
+pub fn register_tokenizers(index: &Index, opts: AnalysisOptions) {
+    analysis::register(index.tokenizers(), opts);
+    index
+        .tokenizers()
+        .register(KEYWORD_TOKENIZER, keyword_analyzer());
+}
+
+/// Opens the index at `dir`.
+pub fn open(dir: &Path) -> Result<AkhbarIndex> {
+    open_with(dir, AnalysisOptions::default())
+}
+
+/// Opens the index at `dir` with given analysis options (for experiments:
+/// an index must be searched with the options it was built with).
+pub fn open_with(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
+    if !exists(dir) {
+        return Err(Error::IndexMissing(dir.to_path_buf()));
+    }
+    check_version(dir)?;
+    let index = Index::open_in_dir(dir)?;
+    wrap(index, dir, opts)
+}
+
+/// Opens the index at `dir`, creating it (and the folder) when there is none.
+pub fn open_or_create(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
+    if exists(dir) {
+        return open_with(dir, opts);
+    }
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let index = Index::create_in_dir(dir, build_schema())?;
+    let version = format!("{{\"schema_version\": {SCHEMA_VERSION}}}\n");
+    std::fs::write(dir.join(VERSION_FILE), version)
+        .map_err(|e| Error::io(dir.join(VERSION_FILE), e))?;
+    wrap(index, dir, opts)
+}
+
+/// Creates an index in memory (tests, evaluation).
+pub fn create_in_ram(opts: AnalysisOptions) -> Result<AkhbarIndex> {
+    let index = Index::create_in_ram(build_schema());
+    wrap(index, Path::new("(memory)"), opts)
+}
+
+fn wrap(index: Index, dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
+    register_tokenizers(&index, opts);
+    let fields = Fields::from_schema(&index.schema()).ok_or_else(|| Error::IndexIncompatible {
+        path: dir.to_path_buf(),
+        detail: "its fields differ from this version's".into(),
+    })?;
+    Ok(AkhbarIndex { index, fields })
+}
+
+fn check_version(dir: &Path) -> Result<()> {
+    let incompatible = |detail: String| Error::IndexIncompatible {
+        path: dir.to_path_buf(),
+        detail,
+    };
+    let text = std::fs::read_to_string(dir.join(VERSION_FILE))
+        .map_err(|_| incompatible(format!("no {VERSION_FILE}")))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| incompatible(format!("{VERSION_FILE}: {e}")))?;
+    match value.get("schema_version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(SCHEMA_VERSION) => Ok(()),
+        Some(v) => Err(incompatible(format!(
+            "schema version {v}, this akhbar reads {SCHEMA_VERSION}"
+        ))),
+        None => Err(incompatible(format!(
+            "{VERSION_FILE} has no schema_version"
+        ))),
+    }
+}

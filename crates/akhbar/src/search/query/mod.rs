@@ -1,0 +1,8 @@
+//! The query: what a user typed, parsed ([`parse`]) then compiled per
+//! language into a tantivy query ([`QueryCompiler`]).
+
+mod compile;
+mod parse;
+
+pub use compile::{Keywords, QueryCompiler, QueryMode, Rewriter, Scoring, Searched};
+pub use parse::{parse, parse_words, ParsedQuery, QueryError};

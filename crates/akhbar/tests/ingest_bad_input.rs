@@ -1,0 +1,188 @@
+//! Bad input: every problem is reported with path, line and reason, every
+//! good article of the same file is still read, and nothing panics.
+
+use crate::ingest_support::*;
+use akhbar::ingest::{IngestOptions, SkipReason};
+
+fn jsonl(n: usize) -> Vec<u8> {
+    let mut out = String::new();
+    for i in 1..=n {
+        out.push_str(&format!(
+            "{{\"id\": \"r{i}\", \"title\": \"Titre {i}\", \"body\": \"Le corps de l'article numéro {i}, qui parle du budget de la commune et des travaux prévus.\", \"date\": \"2024-01-{:02}\"}}\n",
+            i % 28 + 1
+        ));
+    }
+    out.into_bytes()
+}
+
+#[test]
+fn truncated_gzip_keeps_the_articles_before_the_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = gzip(&jsonl(400));
+    write(dir.path(), "cut.jsonl.gz", &full[..full.len() * 2 / 3]);
+    let got = ingest(dir.path());
+    let cut = got.skipped(SkipReason::ReadError);
+    assert_eq!(cut.len(), 1, "{:#?}", got.skips);
+    let line = cut[0].line.expect("the cut has a line");
+    assert!(
+        got.articles.len() >= 100,
+        "{} articles kept",
+        got.articles.len()
+    );
+    assert!(
+        line > got.articles.len(),
+        "cut at {line}, {} kept",
+        got.articles.len()
+    );
+    assert_eq!(
+        got.articles.len() + got.skipped(SkipReason::MalformedJson).len() + 1,
+        line
+    );
+}
+
+#[test]
+fn truncated_zstd_keeps_the_articles_before_the_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    // zstd decodes whole blocks (up to 128 KiB of text): a big file has several.
+    let full = zstd(&jsonl(4000));
+    write(dir.path(), "cut.jsonl.zst", &full[..full.len() * 2 / 3]);
+    let got = ingest(dir.path());
+    let problems: Vec<_> = got.skips.iter().filter(|s| s.reason.drops_item()).collect();
+    assert!(!problems.is_empty(), "the cut is reported");
+    assert!(problems.iter().all(|s| s.line.is_some()), "{problems:#?}");
+    assert!(
+        got.articles.len() >= 1000 && got.articles.len() < 4000,
+        "{}",
+        got.articles.len()
+    );
+}
+
+#[test]
+fn truncated_compressed_page_and_csv_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "Titre\nPublié le 13/05/2022\n".to_string()
+        + &"Une phrase de l'article sur le port. ".repeat(400);
+    let full = gzip(page.as_bytes());
+    write(dir.path(), "p.txt.gz", &full[..full.len() / 2]);
+    let csv = read_fixture("records/articles.csv");
+    let mut big = csv.clone();
+    for i in 10..4000 {
+        big.extend_from_slice(format!("csv-{i},Titre {i},Le corps numéro {i} de l'article sur la récolte.,2024-02-11,Akhbar Essai,\n").as_bytes());
+    }
+    let full = zstd(&big);
+    write(dir.path(), "c.csv.zst", &full[..full.len() * 3 / 4]);
+    let got = ingest(dir.path());
+    let page_skip = got
+        .skips
+        .iter()
+        .find(|s| s.path == "p.txt.gz")
+        .expect("page reported");
+    assert_eq!(page_skip.reason, SkipReason::ReadError);
+    assert!(page_skip.line.is_some());
+    let csv_articles = got
+        .articles
+        .iter()
+        .filter(|a| a.file == "c.csv.zst")
+        .count();
+    assert!(csv_articles > 1000, "{csv_articles}");
+    let csv_skips: Vec<_> = got.skips.iter().filter(|s| s.path == "c.csv.zst").collect();
+    assert!(
+        got.skips.iter().any(|s| s.path == "c.csv.zst"
+            && s.reason.drops_item()
+            && s.line.is_some()
+            && s.reason != SkipReason::WrongFieldCount
+            && s.reason != SkipReason::MissingBody),
+        "{csv_skips:#?}"
+    );
+}
+
+#[test]
+fn every_bad_item_is_reported_and_good_ones_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.txt", b"");
+    write(dir.path(), "blank.html", b"  \n\n ");
+    write(dir.path(), "binary.txt", b"PK\x03\x04\0\0binary");
+    write(dir.path(), "big.txt", &vec![b'a'; 3000]);
+    let lines = "{\"id\": \"ok1\", \"body\": \"Premier article valide du fichier.\"}\n{\"id\": \"bad\", \"body\": \"pas fermé\n{\"id\": \"nobody\", \"title\": \"Sans corps\"}\n{\"id\": \"d\", \"body\": \"Un article à la date illisible.\", \"date\": \"le 45 du mois\"}\n{\"id\": \"ok2\", \"body\": \"Dernier article valide.\"}\n";
+    write(dir.path(), "r.jsonl", lines.as_bytes());
+    write(dir.path(), "a.csv", &read_fixture("records/articles.csv"));
+    let opts = IngestOptions {
+        max_file_bytes: 2000,
+        ..IngestOptions::default()
+    };
+    let got = ingest_with(dir.path(), &opts);
+    let reasons: Vec<(String, Option<usize>, SkipReason)> = got
+        .skips
+        .iter()
+        .map(|s| (s.path.clone(), s.line, s.reason.clone()))
+        .collect();
+    for want in [
+        ("empty.txt".to_string(), None, SkipReason::EmptyFile),
+        ("blank.html".to_string(), None, SkipReason::EmptyFile),
+        ("binary.txt".to_string(), None, SkipReason::BinaryFile),
+        ("big.txt".to_string(), None, SkipReason::TooLarge),
+        ("r.jsonl".to_string(), Some(2), SkipReason::MalformedJson),
+        ("r.jsonl".to_string(), Some(3), SkipReason::MissingBody),
+        ("r.jsonl".to_string(), Some(4), SkipReason::InvalidDate),
+        ("a.csv".to_string(), Some(3), SkipReason::WrongFieldCount),
+        ("a.csv".to_string(), Some(6), SkipReason::MissingBody),
+    ] {
+        assert!(reasons.contains(&want), "{want:?} not in {reasons:#?}");
+    }
+    let ids: Vec<&str> = got
+        .articles
+        .iter()
+        .filter(|a| a.file == "r.jsonl")
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, ["ok1", "d", "ok2"]);
+    assert!(got.skipped(SkipReason::TooLarge)[0]
+        .detail
+        .contains("--max-file-size"));
+}
+
+/// Deterministic pseudo-random bytes.
+fn noise(seed: u64, len: usize) -> Vec<u8> {
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn random_bytes_never_panic_whatever_the_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let exts = ["txt", "html", "htm", "jsonl", "ndjson", "csv", "tsv"];
+    let mut n = 0;
+    for (i, ext) in exts.iter().enumerate() {
+        for (j, len) in [1usize, 7, 300, 5000].iter().enumerate() {
+            let seed = (i * 10 + j) as u64;
+            let bytes = noise(seed, *len);
+            write(dir.path(), &format!("r{n}.{ext}"), &bytes);
+            write(dir.path(), &format!("g{n}.{ext}.gz"), &bytes);
+            write(dir.path(), &format!("z{n}.{ext}.zst"), &bytes);
+            // Valid compression around random content, and cut compressed streams.
+            write(dir.path(), &format!("vg{n}.{ext}.gz"), &gzip(&bytes));
+            let z = zstd(&bytes);
+            write(dir.path(), &format!("vz{n}.{ext}.zst"), &z[..z.len() / 2]);
+            // High bytes only: legacy-encoding territory.
+            let high: Vec<u8> = bytes.iter().map(|b| b | 0x80).collect();
+            write(dir.path(), &format!("h{n}.{ext}"), &high);
+            n += 1;
+        }
+    }
+    let got = ingest(dir.path());
+    // Every file is accounted for: an article, or at least one skip.
+    let files = std::fs::read_dir(dir.path()).unwrap().count();
+    let mut seen: std::collections::BTreeSet<String> =
+        got.articles.iter().map(|a| a.file.clone()).collect();
+    seen.extend(got.skips.iter().map(|s| s.path.clone()));
+    assert!(seen.len() <= files);
+}

@@ -1,0 +1,16 @@
+//! The library's integration tests, in one test binary (one link instead of one per file).
+
+mod common;
+mod ingest_support;
+
+mod incremental;
+mod ingest_bad_input;
+mod ingest_boilerplate;
+mod ingest_dates;
+mod ingest_encodings;
+mod ingest_formats;
+mod ingest_langs;
+mod query_language;
+mod question_rewrites;
+mod search;
+mod seeds;
