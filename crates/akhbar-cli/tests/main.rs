@@ -7,4 +7,5 @@ mod common;
 
 mod cli;
 mod duplicates;
+mod eval_parity;
 mod outputs;
