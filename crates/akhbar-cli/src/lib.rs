@@ -2,5 +2,6 @@
 //! ([`render`]) and exporting every match ([`export`]). The tools
 //! themselves (`src/bin/`) parse arguments and call the `akhbar` library.
 
+pub mod args;
 pub mod export;
 pub mod render;

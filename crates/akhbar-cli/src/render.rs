@@ -256,6 +256,9 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
             c.word, c.searched
         );
     }
+    for note in &results.notes {
+        let _ = writeln!(out, "  {dim}note: {note}{reset}");
+    }
     for kind in FacetKind::ALL {
         let values = results.facets.top(kind, style.facet_limit);
         if values.is_empty() {

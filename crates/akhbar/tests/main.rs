@@ -14,3 +14,4 @@ mod query_language;
 mod question_rewrites;
 mod search;
 mod seeds;
+mod typed_queries;

@@ -21,9 +21,11 @@ use akhbar_cli::render::{human, timeline_text, Style};
 #[derive(Parser, Debug)]
 #[command(name = "akhbar-search", version, about)]
 struct Args {
-    /// The query: words (all required), "exact phrases", -excluded, OR, (groups), title:/body:/source:, prefix*, word~1.
-    #[arg(required_unless_present = "stats")]
-    query: Option<String>,
+    /// The query: words (all required), "exact phrases" or «phrases», -excluded, OR, (groups),
+    /// title:/body:/source:/lang:/date:, prefix*, word~1. Several arguments are one query.
+    /// A query may begin with an exclusion (`akhbar-search -ziyech maroc`).
+    #[arg(required_unless_present = "stats", num_args = 1..)]
+    query: Vec<String>,
     /// Show what the index holds (articles, languages, dates, sources, size) instead of searching.
     #[arg(long)]
     stats: bool,
@@ -113,7 +115,10 @@ fn parse_facet(s: &str) -> Result<FacetKind, String> {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = Args::parse_from(akhbar_cli::args::exclusions_as_words(
+        std::env::args_os(),
+        &<Args as clap::CommandFactory>::command(),
+    ));
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -179,7 +184,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
         out.flush()?;
         return Ok(());
     }
-    let text = args.query.clone().unwrap_or_default();
+    let text = args.query.join(" ");
     // A question's request is made by its one constructor (any word, the
     // proximity bonus); both get the same filters and page.
     let mut question = args.question.then(|| Question::new(text.clone()));

@@ -357,6 +357,7 @@ pub(crate) fn run(
         hits,
         facets: facet_counts,
         corrections: Vec::new(),
+        notes: parsed.notes.clone(),
     })
 }
 

@@ -68,6 +68,9 @@ pub struct SearchResults {
     /// Words of a question that no article contains, each with the indexed
     /// word searched instead (typo tolerance, `--question` only).
     pub corrections: Vec<Corrected>,
+    /// What the query parser read otherwise than it was written (a name
+    /// that is not a field, searched as words).
+    pub notes: Vec<String>,
 }
 
 /// A query word no article contains and the indexed word (a stem)

@@ -12,8 +12,8 @@
 //! words are searched before they are compiled.
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RegexQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -402,6 +402,8 @@ impl<'a> QueryCompiler<'a> {
             Some("title") => vec![(f.title_of(lang), 1.0)],
             Some("body") => vec![(f.body_of(lang), 1.0)],
             Some("source") => return self.source_literal(&literal.phrase),
+            Some("lang") => return Some(self.lang_filter(&literal.phrase)),
+            Some("date") => return Some(self.date_filter(&literal.phrase)),
             Some(other) => {
                 // `Casablanca:` is a word followed by a colon, not a field.
                 let mut words = literal.clone();
@@ -524,6 +526,35 @@ impl<'a> QueryCompiler<'a> {
         } else {
             Box::new(BooleanQuery::new(per_field))
         })
+    }
+
+    /// `lang:ar`: the articles of that dominant language (scored 0).
+    fn lang_filter(&self, code: &str) -> Box<dyn Query> {
+        Box::new(ConstScoreQuery::new(
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.fields.lang, code),
+                IndexRecordOption::Basic,
+            )),
+            0.0,
+        ))
+    }
+
+    /// `date:A..B` (bounds already checked by the parser): the articles
+    /// dated in that range (scored 0).
+    fn date_filter(&self, range: &str) -> Box<dyn Query> {
+        use std::ops::Bound;
+        let (since, until) = super::parse::date_range(range).unwrap_or((None, None));
+        let bound = |d: Option<chrono::NaiveDate>| match d {
+            Some(d) => Bound::Included(Term::from_field_date(
+                self.fields.date,
+                crate::index::writer::to_datetime(d),
+            )),
+            None => Bound::Unbounded,
+        };
+        Box::new(ConstScoreQuery::new(
+            Box::new(RangeQuery::new(bound(since), bound(until))),
+            0.0,
+        ))
     }
 
     fn source_literal(&mut self, name: &str) -> Option<Box<dyn Query>> {

@@ -1,9 +1,40 @@
-//! Parsing what a user typed into a query tree: words, `"phrases"`,
-//! `-excluded`, `OR`, parentheses, `field:`, `prefix*`, `word~1` (tantivy's
-//! query grammar, with akhbar's checks for what it would read leniently).
+//! Parsing what a user typed into a query tree.
+//!
+//! The language is akhbar's own, written for what people paste and type:
+//!
+//! | form | meaning |
+//! |---|---|
+//! | `maroc budget` | every word (AND is the default) |
+//! | `"convention de Budapest"`, `«Coupe du monde»`, `“…”`, `„…“` | a phrase, in order (`"…"~2`: within 2 positions) |
+//! | `-ziyech`, `−ziyech`, `NOT ziyech` | exclude; `+word` requires it (as the default does) |
+//! | `a OR b`, `(a OR b) c` | either; parentheses group (OR binds before the implicit AND) |
+//! | `title:`, `body:`, `source:`, `lang:`, `date:` | one field, any case (`Title:Maroc`); `date:2018`, `date:2018-05..2018-07`, `date:2020..` |
+//! | `conten*`, `Budapst~1` | a prefix, a typo allowed |
+//! | `*` | every article |
+//!
+//! Apostrophes (`l'analyse`, `aujourd’hui`, `O'Neill`), hyphens, colons and
+//! dashes belong to the text: a colon after a word that is not a field
+//! (`Maroc:`, `Iran-Israël: la guerre`) is punctuation, and `category:monde`
+//! searches both words (with a note that `category` is not a field). The only
+//! errors are a phrase or parenthesis that is never closed, a `)` that closes
+//! nothing, and a field value that cannot mean anything (`lang:xx`,
+//! `date:hier`), each pointing at the place.
+//!
+//! ```
+//! use akhbar::search::query::parse;
+//! assert!(parse("l'analyse").is_ok());
+//! assert!(parse("Ouahbi: «convention de Budapest»").is_ok());
+//! assert!(parse("(maroc OR france").is_err());
+//! ```
 
+use chrono::NaiveDate;
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 
+use crate::ingest::dates::parse_bound;
+use crate::lang::Lang;
+
+/// The fields a query can name (`title:` …), as they are written.
+pub const FIELDS: [&str; 5] = ["title", "body", "source", "lang", "date"];
 /// A query that cannot be searched, with what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
@@ -33,6 +64,9 @@ fn at(position: Option<usize>) -> String {
 pub struct ParsedQuery {
     pub text: String,
     pub(super) ast: UserInputAst,
+    /// What the parser read otherwise than it was written (a name that is
+    /// not a field, searched as a word), to tell the user.
+    pub notes: Vec<String>,
 }
 
 impl ParsedQuery {
@@ -52,28 +86,385 @@ pub fn parse(text: &str) -> Result<ParsedQuery, QueryError> {
         return Ok(ParsedQuery {
             text: text.to_string(),
             ast: UserInputAst::Leaf(Box::new(UserInputLeaf::All)),
+            notes: Vec::new(),
         });
     }
-    if let Some(problem) = unbalanced(trimmed) {
-        return Err(problem);
+    let mut parser = Parser {
+        query: trimmed,
+        chars: trimmed.chars().collect(),
+        at: 0,
+        notes: Vec::new(),
+    };
+    let ast = parser.query()?;
+    let ast = ast.ok_or_else(|| QueryError::NothingToSearch(trimmed.to_string()))?;
+    Ok(ParsedQuery {
+        text: text.to_string(),
+        ast,
+        notes: parser.notes,
+    })
+}
+
+/// The closing mark of an opening quotation mark.
+fn closing_quote(c: char) -> Option<char> {
+    match c {
+        '"' => Some('"'),
+        '«' => Some('»'),
+        '“' => Some('”'),
+        '„' => Some('“'),
+        '‹' => Some('›'),
+        _ => None,
     }
-    match query_grammar::parse_query(trimmed) {
-        Ok(ast) => Ok(ParsedQuery {
-            text: text.to_string(),
-            ast,
-        }),
-        Err(_) => {
-            let (_, errors) = query_grammar::parse_query_lenient(trimmed);
-            let first = errors.into_iter().next();
-            Err(QueryError::Syntax {
-                query: trimmed.to_string(),
-                position: first.as_ref().map(|e| e.pos),
-                hint: first
-                    .map(|e| format!("{}; quote words that hold special characters", e.message))
-                    .unwrap_or_else(|| "quote words that hold special characters (\"...\")".into()),
-            })
+}
+
+/// Characters that end a word: white space, parentheses and quotation marks
+/// (apostrophes, hyphens and colons belong to words).
+fn ends_word(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | ')' | '"' | '«' | '»' | '“' | '”' | '„' | '‹' | '›')
+}
+
+/// Dashes and other marks that are punctuation when they stand alone.
+fn is_punctuation(word: &str) -> bool {
+    word.chars()
+        .all(|c| !c.is_alphanumeric() && c != '*' && c != '\u{0640}')
+}
+
+type Clause = (Option<query_grammar::Occur>, UserInputAst);
+
+struct Parser<'a> {
+    query: &'a str,
+    chars: Vec<char>,
+    at: usize,
+    notes: Vec<String>,
+}
+
+impl Parser<'_> {
+    fn error(&self, position: usize, hint: impl Into<String>) -> QueryError {
+        QueryError::Syntax {
+            query: self.query.to_string(),
+            position: Some(position),
+            hint: hint.into(),
         }
     }
+
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.at += 1;
+        }
+    }
+
+    /// The whole query: groups up to the end, then checks nothing is left.
+    fn query(&mut self) -> Result<Option<UserInputAst>, QueryError> {
+        let ast = self.groups(false)?;
+        self.skip_space();
+        if let Some(')') = self.peek() {
+            return Err(self.error(
+                self.at,
+                "this `)` closes nothing: remove it or add a `(` before",
+            ));
+        }
+        Ok(ast)
+    }
+
+    /// A sequence of OR groups (every one required), up to `)` inside
+    /// parentheses or the end.
+    fn groups(&mut self, inside: bool) -> Result<Option<UserInputAst>, QueryError> {
+        let mut clauses: Vec<Clause> = Vec::new();
+        loop {
+            self.skip_space();
+            match self.peek() {
+                None => break,
+                Some(')') if inside => break,
+                Some(')') => {
+                    return Err(self.error(
+                        self.at,
+                        "this `)` closes nothing: remove it or add a `(` before",
+                    ))
+                }
+                _ => {}
+            }
+            let Some(first) = self.unary()? else {
+                continue;
+            };
+            let mut alternatives = vec![first];
+            loop {
+                let save = self.at;
+                self.skip_space();
+                if self.keyword("OR") {
+                    if let Some(next) = self.unary()? {
+                        alternatives.push(next);
+                    }
+                } else {
+                    self.at = save;
+                    break;
+                }
+            }
+            if alternatives.len() == 1 {
+                clauses.extend(alternatives);
+            } else {
+                let either = alternatives
+                    .into_iter()
+                    .map(|(occur, ast)| {
+                        let occur = match occur {
+                            Some(query_grammar::Occur::MustNot) => {
+                                Some(query_grammar::Occur::MustNot)
+                            }
+                            _ => Some(query_grammar::Occur::Should),
+                        };
+                        (occur, ast)
+                    })
+                    .collect();
+                clauses.push((None, UserInputAst::Clause(either)));
+            }
+        }
+        Ok(match clauses.len() {
+            0 => None,
+            _ => Some(UserInputAst::Clause(clauses)),
+        })
+    }
+
+    /// `OR`, `AND`, `NOT` as whole uppercase words.
+    fn keyword(&mut self, word: &str) -> bool {
+        let n = word.chars().count();
+        let matches = self.chars[self.at..]
+            .iter()
+            .take(n)
+            .copied()
+            .eq(word.chars())
+            && self
+                .chars
+                .get(self.at + n)
+                .is_none_or(|&c| c.is_whitespace() || c == '(');
+        if matches {
+            self.at += n;
+        }
+        matches
+    }
+
+    /// One item with its sign; `None` for punctuation alone or `AND`.
+    fn unary(&mut self) -> Result<Option<Clause>, QueryError> {
+        self.skip_space();
+        if self.keyword("AND") {
+            return Ok(None);
+        }
+        let mut occur = None;
+        if self.keyword("NOT") {
+            occur = Some(query_grammar::Occur::MustNot);
+            self.skip_space();
+        } else if let Some(sign @ ('-' | '+' | '\u{2212}')) = self.peek() {
+            // A sign only when a word, phrase or group follows at once.
+            if self
+                .chars
+                .get(self.at + 1)
+                .is_some_and(|&c| !c.is_whitespace() && c != '-' && c != '+')
+            {
+                occur = Some(if sign != '+' {
+                    query_grammar::Occur::MustNot
+                } else {
+                    query_grammar::Occur::Must
+                });
+                self.at += 1;
+            }
+        }
+        Ok(self.primary()?.map(|ast| (occur, ast)))
+    }
+
+    /// A group, a phrase, a field or a word.
+    fn primary(&mut self) -> Result<Option<UserInputAst>, QueryError> {
+        let start = self.at;
+        match self.peek() {
+            Some('(') => {
+                self.at += 1;
+                let inner = self.groups(true)?;
+                if self.peek() != Some(')') {
+                    return Err(self.error(start, "this `(` is never closed: add a `)`"));
+                }
+                self.at += 1;
+                Ok(inner)
+            }
+            Some(c) if closing_quote(c).is_some() => {
+                let (phrase, slop) = self.phrase()?;
+                Ok(literal(None, phrase, Delimiter::DoubleQuotes, slop))
+            }
+            Some('»' | '”' | '›') => {
+                // A closing mark with no opening one: punctuation.
+                self.at += 1;
+                Ok(None)
+            }
+            _ => self.word(),
+        }
+    }
+
+    /// A quoted phrase from its opening mark, and its `~N` slop.
+    fn phrase(&mut self) -> Result<(String, u32), QueryError> {
+        let start = self.at;
+        let open = self.chars[start];
+        let close = closing_quote(open).unwrap_or('"');
+        let end = (start + 1..self.chars.len()).find(|&i| {
+            let c = self.chars[i];
+            c == close || (open == '„' && c == '”')
+        });
+        let Some(end) = end else {
+            return Err(self.error(
+                start,
+                format!(
+                    "this `{open}` opens a phrase that is never closed: add a closing `{close}`"
+                ),
+            ));
+        };
+        let phrase: String = self.chars[start + 1..end].iter().collect();
+        self.at = end + 1;
+        let mut slop = 0;
+        if self.peek() == Some('~') {
+            let digits: String = self.chars[self.at + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .collect();
+            if let Ok(n) = digits.parse::<u32>() {
+                slop = n.min(50);
+                self.at += 1 + digits.len();
+            }
+        }
+        Ok((phrase, slop))
+    }
+
+    /// A word, or `field:value` when the word before the colon names a field.
+    fn word(&mut self) -> Result<Option<UserInputAst>, QueryError> {
+        let start = self.at;
+        while self.peek().is_some_and(|c| !ends_word(c)) {
+            self.at += 1;
+        }
+        let word: String = self.chars[start..self.at].iter().collect();
+        if let Some((name, value)) = word.split_once(':') {
+            let field = name.to_lowercase();
+            if FIELDS.contains(&field.as_str()) {
+                return self.field(&field, value, start);
+            }
+            if name.chars().all(char::is_alphabetic) && !name.is_empty() && !value.is_empty() {
+                self.notes.push(format!(
+                    "`{name}:` is not a field (fields: {}): searched `{name}` and `{value}` as words",
+                    FIELDS.map(|f| format!("{f}:")).join(" ")
+                ));
+                let words: Vec<Clause> = [name, value]
+                    .into_iter()
+                    .filter_map(|w| plain(w).map(|ast| (None, ast)))
+                    .collect();
+                return Ok((!words.is_empty()).then_some(UserInputAst::Clause(words)));
+            }
+        }
+        Ok(plain(&word))
+    }
+
+    /// `field:value`: the value is what follows the colon at once, a
+    /// phrase or a word.
+    fn field(
+        &mut self,
+        field: &str,
+        value: &str,
+        start: usize,
+    ) -> Result<Option<UserInputAst>, QueryError> {
+        let (value, delimiter, slop) = if value.is_empty() {
+            match self.peek() {
+                Some(c) if closing_quote(c).is_some() => {
+                    let (phrase, slop) = self.phrase()?;
+                    (phrase, Delimiter::DoubleQuotes, slop)
+                }
+                // `title: Maroc`: a colon after a word, the field name as text.
+                _ => {
+                    return Ok(plain(
+                        &self.chars[start..self.at - 1].iter().collect::<String>(),
+                    ))
+                }
+            }
+        } else {
+            (value.to_string(), Delimiter::None, 0)
+        };
+        match field {
+            "lang" => {
+                let code = value.trim();
+                let lang: Lang = code.parse().map_err(|_| {
+                    self.error(
+                        start,
+                        format!("`lang:{code}` names no language: use lang:fr, lang:ar, lang:es, lang:en or lang:other"),
+                    )
+                })?;
+                Ok(literal(
+                    Some("lang"),
+                    lang.code().to_string(),
+                    Delimiter::None,
+                    0,
+                ))
+            }
+            "date" => {
+                let (since, until) = date_range(&value).map_err(|hint| self.error(start, hint))?;
+                let value = format!(
+                    "{}..{}",
+                    since.map(|d| d.to_string()).unwrap_or_default(),
+                    until.map(|d| d.to_string()).unwrap_or_default()
+                );
+                Ok(literal(Some("date"), value, Delimiter::None, 0))
+            }
+            _ => Ok(literal(Some(field), value, delimiter, slop)),
+        }
+    }
+}
+
+/// A `date:` value: `2018`, `2018-05`, `2018-05-13`, a range `A..B`, or an
+/// open one (`2020..`, `..2019`); each bound covers its whole period.
+pub(crate) fn date_range(value: &str) -> Result<(Option<NaiveDate>, Option<NaiveDate>), String> {
+    let bad = |e: String| format!("date:{value}: {e}; a range is written date:2018-03..2018-06");
+    let (since, until) = match value.split_once("..") {
+        Some((a, b)) => (a.trim(), b.trim()),
+        None => (value.trim(), value.trim()),
+    };
+    if since.is_empty() && until.is_empty() {
+        return Err(bad("no date given".into()));
+    }
+    let since = (!since.is_empty())
+        .then(|| parse_bound(since, false))
+        .transpose()
+        .map_err(bad)?;
+    let until = (!until.is_empty())
+        .then(|| parse_bound(until, true))
+        .transpose()
+        .map_err(bad)?;
+    if let (Some(a), Some(b)) = (since, until) {
+        if a > b {
+            return Err(format!(
+                "date:{value}: the range ends before it begins: swap its bounds"
+            ));
+        }
+    }
+    Ok((since, until))
+}
+
+/// An unquoted word as a leaf; `None` for punctuation alone (a dash, `:`).
+fn plain(word: &str) -> Option<UserInputAst> {
+    let word = word.trim_matches(|c: char| c == ':' || c == ',' || c == ';');
+    if word.is_empty() || is_punctuation(word) {
+        return None;
+    }
+    literal(None, word.to_string(), Delimiter::None, 0)
+}
+
+fn literal(
+    field: Option<&str>,
+    phrase: String,
+    delimiter: Delimiter,
+    slop: u32,
+) -> Option<UserInputAst> {
+    Some(UserInputAst::Leaf(Box::new(UserInputLeaf::Literal(
+        UserInputLiteral {
+            field_name: field.map(str::to_string),
+            phrase,
+            delimiter,
+            slop,
+            prefix: false,
+        },
+    ))))
 }
 
 /// Reads `text` as plain words, without the query language: every
@@ -103,46 +494,12 @@ pub fn parse_words(text: &str) -> Result<ParsedQuery, QueryError> {
     Ok(ParsedQuery {
         text: text.to_string(),
         ast: UserInputAst::Clause(clauses),
+        notes: Vec::new(),
     })
 }
 
-/// Finds an unclosed quote or parenthesis, which the grammar would
-/// otherwise read leniently.
-fn unbalanced(query: &str) -> Option<QueryError> {
-    let syntax = |position: usize, hint: &str| QueryError::Syntax {
-        query: query.to_string(),
-        position: Some(position),
-        hint: hint.to_string(),
-    };
-    let mut open_quote = None;
-    let mut parens = Vec::new();
-    for (i, c) in query.chars().enumerate() {
-        match c {
-            '"' if open_quote.is_some() => open_quote = None,
-            '"' => open_quote = Some(i),
-            '(' if open_quote.is_none() => parens.push(i),
-            ')' if open_quote.is_none() && parens.pop().is_none() => {
-                return Some(syntax(
-                    i,
-                    "this `)` closes nothing: remove it or add a `(` before",
-                ));
-            }
-            _ => {}
-        }
-    }
-    if let Some(i) = open_quote {
-        return Some(syntax(
-            i,
-            "this `\"` opens a phrase that is never closed: add a closing `\"`",
-        ));
-    }
-    parens
-        .first()
-        .map(|&i| syntax(i, "this `(` is never closed: add a `)`"))
-}
-
-/// tantivy's grammar keeps `word*` and `word~1` as the literal text of an
-/// unquoted word: reads them as a prefix and a typo tolerance.
+/// Reads the `word*` and `word~1` of an unquoted word as a prefix and a
+/// typo tolerance.
 pub(super) fn unquoted_operators(literal: &UserInputLiteral) -> UserInputLiteral {
     let mut out = literal.clone();
     if literal.delimiter != Delimiter::None {

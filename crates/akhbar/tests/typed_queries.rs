@@ -1,0 +1,194 @@
+//! Queries as French and Arabic readers type and paste them: both
+//! apostrophes, guillemets and curly quotes, pasted headlines with colons
+//! and dashes, field names in any case, a leading exclusion.
+
+use akhbar::search::query::parse;
+use akhbar::search::SearchRequest;
+
+use crate::common::TestIndex;
+
+#[test]
+fn what_people_type_parses() {
+    for q in [
+        "l'analyse",
+        "l’analyse",
+        "aujourd'hui",
+        "qu'il",
+        "C'est",
+        "Côte d'Ivoire",
+        "O'Neill",
+        "Maroc:",
+        "Iran-Israël: la guerre",
+        "Iran-Israël : la guerre",
+        "Ouahbi: \"convention de Budapest\"",
+        "«Coupe du monde»",
+        "« Coupe du monde »",
+        "“Coupe du monde”",
+        "„Coupe du monde“",
+        "lang:ar maroc",
+        "Title:Maroc",
+        "LANG:FR budget",
+        "date:2018",
+        "date:2018-03..2018-06",
+        "category:monde",
+        "-ziyech maroc",
+        "Maroc – Algérie : le match",
+        "Cybercriminalité : le Maroc signe le 2e protocole additionnel à la Convention de Budapest",
+        "وزير العدل: \"المغرب\" يوقع",
+        "L'ONU - Ukraine : « 10 000 » morts, selon l'OMS",
+        "14h30: le point",
+        "https://www.hespress.com/politique",
+    ] {
+        assert!(parse(q).is_ok(), "{q}: {:?}", parse(q).err());
+    }
+}
+
+#[test]
+fn only_what_has_no_meaning_is_an_error() {
+    for (q, needle, at) in [
+        ("\"convention de Budapest", "never closed", 1),
+        ("«Coupe du monde", "never closed", 1),
+        ("(maroc OR france", "never closed", 1),
+        ("maroc)", "closes nothing", 6),
+        ("lang:xx maroc", "names no language", 1),
+        ("maroc date:hier", "not a date", 7),
+        ("date:2019..2018", "swap", 1),
+    ] {
+        let err = parse(q).unwrap_err().to_string();
+        assert!(err.contains(needle), "{q}: {err}");
+        assert!(err.contains(&format!("character {at}")), "{q}: {err}");
+    }
+}
+
+#[test]
+fn apostrophes_of_both_kinds_find_the_same_articles() {
+    let index = TestIndex::seeds();
+    for (keyboard, typographic) in [
+        ("l'Europe", "l’Europe"),
+        ("l'importance", "l’importance"),
+        ("L'établissement", "L’établissement"),
+    ] {
+        let a = index.query(keyboard);
+        let b = index.query(typographic);
+        assert!(a.total > 0, "{keyboard}");
+        assert_eq!(a.total, b.total, "{keyboard} / {typographic}");
+    }
+    // Words made only of stop words search nothing, in either spelling,
+    // and are no error.
+    for q in ["qu'il", "qu’il", "C'est", "c’est"] {
+        let opened = akhbar::index::open(index.path()).unwrap();
+        let found = akhbar::search::search(&opened, &SearchRequest::new(q));
+        assert!(
+            found.is_ok() || found.is_err_and(|e| e.to_string().contains("no word to search")),
+            "{q}"
+        );
+    }
+    // Elision is the analyzer's: `l'Europe` finds what `Europe` finds.
+    assert_eq!(index.query("l'Europe").total, index.query("Europe").total);
+}
+
+#[test]
+fn guillemets_and_curly_quotes_are_phrases() {
+    let index = TestIndex::seeds();
+    let straight = index.query("\"convention de Budapest\"").total;
+    assert_eq!(straight, 1);
+    for q in [
+        "«convention de Budapest»",
+        "« convention de Budapest »",
+        "“convention de Budapest”",
+        "„convention de Budapest“",
+    ] {
+        assert_eq!(index.query(q).total, straight, "{q}");
+    }
+    // A phrase keeps its order; the same words unquoted need not.
+    assert_eq!(index.query("«Budapest de convention»").total, 0);
+}
+
+#[test]
+fn a_pasted_headline_finds_its_article() {
+    let index = TestIndex::seeds();
+    for (q, source) in [
+        ("Ouahbi: \"convention de Budapest\"", "EcoActu"),
+        ("Cybercriminalité : le Maroc signe le 2e protocole additionnel à la Convention de Budapest", "EcoActu"),
+        ("Cybercriminalité: le Maroc signe", "EcoActu"),
+        ("Maroc : cybercriminalité", "EcoActu"),
+    ] {
+        let results = index.query(q);
+        assert!(results.total >= 1, "{q}");
+        assert_eq!(results.hits[0].source.as_deref(), Some(source), "{q}");
+    }
+}
+
+#[test]
+fn every_filter_can_be_written_in_the_query() {
+    let index = TestIndex::fixtures();
+    let ids = |q: &str| {
+        let mut ids = index.ids(q);
+        ids.sort();
+        ids
+    };
+    // `lang:` as `--lang`, any case.
+    let mut by_flag = SearchRequest::new("*");
+    by_flag.langs = vec![akhbar::Lang::Ar];
+    by_flag.limit = 100;
+    let flag: Vec<String> = index
+        .search(&by_flag)
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert!(!flag.is_empty());
+    let mut flag = flag;
+    flag.sort();
+    assert_eq!(ids("lang:ar *"), flag);
+    assert_eq!(ids("LANG:ar *"), flag);
+    assert_eq!(ids("Tanger title:Tanger"), ids("Tanger TITLE:Tanger"));
+    assert_eq!(ids("Title:Tanger"), vec!["fr-port-2023"]);
+    // `date:` as `--since`/`--until`: the port story is of July 2023.
+    assert_eq!(ids("conteneurs date:2023"), vec!["fr-port-2023"]);
+    assert_eq!(
+        ids("conteneurs date:2023-07..2023-07"),
+        vec!["fr-port-2023"]
+    );
+    assert!(ids("conteneurs date:2024..").is_empty());
+    assert!(ids("conteneurs date:..2022").is_empty());
+    assert!(ids("conteneurs -date:2023").is_empty());
+}
+
+#[test]
+fn a_word_that_is_not_a_field_is_text_and_said_so() {
+    let index = TestIndex::fixtures();
+    let results = index.query("Tanger:conteneurs");
+    assert_eq!(results.total, index.query("Tanger conteneurs").total);
+    assert!(results.total >= 1);
+    assert!(
+        results
+            .notes
+            .iter()
+            .any(|n| n.contains("`Tanger:` is not a field")),
+        "{:?}",
+        results.notes
+    );
+    // A colon after a word is punctuation, with no note.
+    let results = index.query("Tanger: conteneurs");
+    assert!(results.total >= 1);
+    assert!(results.notes.is_empty(), "{:?}", results.notes);
+}
+
+#[test]
+fn exclusions_and_dashes() {
+    let index = TestIndex::fixtures();
+    // A leading exclusion works; a dash between words is punctuation.
+    assert_eq!(
+        index.query("-conteneurs Tanger").total,
+        index.query("Tanger -conteneurs").total
+    );
+    assert_eq!(
+        index.query("Tanger – conteneurs").total,
+        index.query("Tanger conteneurs").total
+    );
+    assert_eq!(
+        index.query("NOT conteneurs Tanger").total,
+        index.query("Tanger -conteneurs").total
+    );
+}
