@@ -2,8 +2,10 @@
 
 use std::fmt::Write;
 
-use akhbar::search::FacetKind;
+use akhbar::analysis::{analyzer_name, WordTerms};
+use akhbar::lang::Lang;
 use akhbar::search::SearchResults;
+use akhbar::search::{FacetKind, SuggestionKind};
 
 /// How to draw the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,6 +261,36 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
     for note in &results.notes {
         let _ = writeln!(out, "  {dim}note: {note}{reset}");
     }
+    for s in results
+        .suggestions
+        .iter()
+        .filter(|s| s.kind == SuggestionKind::Word)
+    {
+        let _ = writeln!(
+            out,
+            "  no article holds \"{}\": did you mean {bold}{}{reset} ({})?",
+            s.typed, s.suggestion, s.articles
+        );
+    }
+    let mut unknown: Vec<&str> = Vec::new();
+    for s in &results.suggestions {
+        if s.kind == SuggestionKind::Source && !unknown.contains(&s.typed.as_str()) {
+            unknown.push(&s.typed);
+        }
+    }
+    for typed in unknown {
+        let near: Vec<String> = results
+            .suggestions
+            .iter()
+            .filter(|s| s.kind == SuggestionKind::Source && s.typed == typed)
+            .map(|s| format!("{} ({})", s.suggestion, s.articles))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  no source is named \"{typed}\"; nearest sources: {}",
+            near.join(", ")
+        );
+    }
     for kind in FacetKind::ALL {
         let values = results.facets.top(kind, style.facet_limit);
         if values.is_empty() {
@@ -279,4 +311,45 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
         );
     }
     out
+}
+
+/// `akhbar-search --analyze` for a terminal: per language, each word and
+/// its terms (`—` for a word the analyzer drops, a stop word).
+pub fn analysis(analyses: &[(Lang, Vec<WordTerms>)]) -> String {
+    let mut out = String::new();
+    for (lang, words) in analyses {
+        let _ = writeln!(out, "{} ({})", lang.code(), analyzer_name(*lang));
+        let width = words
+            .iter()
+            .map(|w| w.word.chars().count())
+            .max()
+            .unwrap_or(0);
+        for w in words {
+            let terms = if w.terms.is_empty() {
+                "— (stop word)".to_string()
+            } else {
+                w.terms.join(" ")
+            };
+            let pad = width - w.word.chars().count();
+            let _ = writeln!(out, "  {}{:pad$}  {terms}", w.word, "");
+        }
+    }
+    out
+}
+
+/// `akhbar-search --analyze --json`:
+/// `{"text": str, "analyses": [{"lang": str, "analyzer": str,
+///   "words": [{"word": str, "terms": [str]}]}]}`.
+pub fn analysis_json(text: &str, analyses: &[(Lang, Vec<WordTerms>)]) -> serde_json::Value {
+    serde_json::json!({
+        "text": text,
+        "analyses": analyses
+            .iter()
+            .map(|(lang, words)| serde_json::json!({
+                "lang": lang.code(),
+                "analyzer": analyzer_name(*lang),
+                "words": words,
+            }))
+            .collect::<Vec<_>>(),
+    })
 }

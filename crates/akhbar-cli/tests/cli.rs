@@ -225,3 +225,93 @@ fn a_question_says_which_words_it_corrected() {
     assert_eq!(json["corrections"][0]["word"], "cybercrimnalité");
     assert_eq!(json["total"], 1);
 }
+
+#[test]
+fn analyze_shows_the_terms_of_each_language() {
+    let dir = tempfile::tempdir().unwrap();
+    // No index is read or built.
+    let out = run_bin(
+        "akhbar-search",
+        &["--analyze", "l'analyse des éléments", "--lang", "fr"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!dir.path().join("index").exists());
+    let text = stdout(&out);
+    assert!(text.starts_with("fr (akhbar_fr)\n"), "{text}");
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    assert!(lines.contains(&"l'analyse  analys"), "{text}");
+    assert!(lines.contains(&"des        — (stop word)"), "{text}");
+    // Every language without --lang, in JSON too.
+    let out = run_bin(
+        "akhbar-search",
+        &["--analyze", "وزير العدل", "--json"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["text"], "وزير العدل");
+    let analyses = json["analyses"].as_array().unwrap();
+    let langs: Vec<&str> = analyses
+        .iter()
+        .map(|a| a["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["fr", "ar", "es", "en", "other"]);
+    let ar = &analyses[1]["words"];
+    assert_eq!(ar[0]["word"], "وزير");
+    assert_eq!(ar[1]["word"], "العدل");
+    assert_eq!(ar[1]["terms"], serde_json::json!(["عدل"]));
+}
+
+#[test]
+fn zero_hits_say_what_is_near() {
+    let ws = workspace();
+    let out = run_bin("akhbar-search", &["cyberciminalité"], ws.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("0 articles match"), "{text}");
+    assert!(
+        text.contains("no article holds \"cyberciminalité\": did you mean cybercriminalité (1)?"),
+        "{text}"
+    );
+    let out = run_bin(
+        "akhbar-search",
+        &["Maroc", "--source", "Eco-Actu"],
+        ws.path(),
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("no source is named \"Eco-Actu\"; nearest sources: EcoActu (1)"),
+        "{text}"
+    );
+    let json = json_search(ws.path(), &["cyberciminalité"]);
+    assert_eq!(
+        json["suggestions"],
+        serde_json::json!([{"kind": "word", "typed": "cyberciminalité",
+                            "suggestion": "cybercriminalité", "articles": 1}])
+    );
+}
+
+#[test]
+fn a_query_may_begin_with_an_exclusion() {
+    let ws = workspace();
+    // The French seed names both; a leading `-word` is an exclusion, not
+    // an unknown option.
+    let plain = json_search(ws.path(), &["cybercriminalité"]);
+    assert_eq!(plain["total"], 1);
+    let with = json_search(ws.path(), &["-Budapest", "cybercriminalité"]);
+    assert_eq!(with["total"], 0, "{with}");
+    let out = run_bin(
+        "akhbar-search",
+        &["-Budapest", "cybercriminalité"],
+        ws.path(),
+    );
+    assert!(
+        stdout(&out).contains("0 articles match"),
+        "{}",
+        stdout(&out)
+    );
+    // Real options still work after it.
+    let with = json_search(ws.path(), &["-ziyech", "cybercriminalité", "--limit", "5"]);
+    assert_eq!(with["total"], 1, "{with}");
+}

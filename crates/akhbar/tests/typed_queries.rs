@@ -192,3 +192,76 @@ fn exclusions_and_dashes() {
         index.query("Tanger -conteneurs").total
     );
 }
+
+#[test]
+fn zero_hits_say_the_nearest_word_and_source() {
+    use akhbar::search::SuggestionKind;
+    let index = TestIndex::seeds();
+    // typed → the word the articles write, and the number that hold it.
+    for (typed, nearest) in [
+        ("cybercrimnalité", "cybercriminalité"),
+        ("cyberciminalité", "cybercriminalité"),
+        ("غوتيرتش", "غوتيريش"),
+        ("انخراظ", "انخراط"),
+    ] {
+        let results = index.query(typed);
+        assert_eq!(results.total, 0, "{typed}");
+        let words: Vec<_> = results
+            .suggestions
+            .iter()
+            .filter(|s| s.kind == SuggestionKind::Word)
+            .collect();
+        assert_eq!(words.len(), 1, "{typed}: {:?}", results.suggestions);
+        assert_eq!(words[0].typed, typed);
+        assert_eq!(words[0].suggestion, nearest, "{typed}");
+        assert_eq!(
+            words[0].articles,
+            index.query(nearest).total,
+            "{typed}: the count is that of the suggested word"
+        );
+    }
+    // Only the word that no article holds is named; a word that exists
+    // gets no suggestion even when the whole query finds nothing.
+    let results = index.query("Budapest cybercrimnalité");
+    assert_eq!(results.total, 0);
+    let typed: Vec<&str> = results
+        .suggestions
+        .iter()
+        .map(|s| s.typed.as_str())
+        .collect();
+    assert_eq!(typed, ["cybercrimnalité"]);
+    // Words that every article lacks for another reason (all present, not
+    // together) suggest nothing; nor do hits.
+    assert!(index.query("Budapest هانوي").suggestions.is_empty());
+    assert!(index.query("cybercriminalité").suggestions.is_empty());
+    // An excluded word is never suggested.
+    let results = index.query("cybercrimnalité -Budapestt");
+    assert_eq!(results.suggestions.len(), 1, "{:?}", results.suggestions);
+
+    // An unknown source lists the nearest ones, from the flag or the query.
+    let mut request = SearchRequest::new("Maroc");
+    request.sources = vec!["Eco Actu".to_string()];
+    let results = index.search(&request);
+    assert_eq!(results.total, 0);
+    let sources: Vec<_> = results
+        .suggestions
+        .iter()
+        .filter(|s| s.kind == SuggestionKind::Source)
+        .map(|s| (s.typed.as_str(), s.suggestion.as_str(), s.articles))
+        .collect();
+    assert_eq!(
+        sources.first(),
+        Some(&("Eco Actu", "EcoActu", 1)),
+        "{sources:?}"
+    );
+    let results = index.query("Maroc source:Ecoactus");
+    assert_eq!(results.total, 0);
+    assert!(
+        results
+            .suggestions
+            .iter()
+            .any(|s| s.kind == SuggestionKind::Source && s.suggestion == "EcoActu"),
+        "{:?}",
+        results.suggestions
+    );
+}

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 
+use akhbar::analysis::{analyze_words, AnalysisOptions, WordTerms};
 use akhbar::index::{build_index, BuildOptions};
 use akhbar::ingest::dates::parse_bound;
 use akhbar::lang::Lang;
@@ -15,7 +16,7 @@ use akhbar::search::{
     index_stats, search_with, stats_text, timeline, FacetKind, Period, SearchRequest, Sort,
 };
 use akhbar_cli::export::{export, Format};
-use akhbar_cli::render::{human, timeline_text, Style};
+use akhbar_cli::render::{self, human, timeline_text, Style};
 
 /// Search an akhbar index. `*` alone matches every article, to browse with filters.
 #[derive(Parser, Debug)]
@@ -24,11 +25,15 @@ struct Args {
     /// The query: words (all required), "exact phrases" or «phrases», -excluded, OR, (groups),
     /// title:/body:/source:/lang:/date:, prefix*, word~1. Several arguments are one query.
     /// A query may begin with an exclusion (`akhbar-search -ziyech maroc`).
-    #[arg(required_unless_present = "stats", num_args = 1..)]
+    #[arg(required_unless_present_any = ["stats", "analyze"], num_args = 1..)]
     query: Vec<String>,
     /// Show what the index holds (articles, languages, dates, sources, size) instead of searching.
     #[arg(long)]
     stats: bool,
+    /// Show the terms each language's analyzer makes of TEXT (only those of --lang when given),
+    /// to see why two words meet or not; reads no index.
+    #[arg(long, value_name = "TEXT", conflicts_with_all = ["stats", "query"])]
+    analyze: Option<String>,
     /// The index folder.
     #[arg(long, default_value = "index")]
     index: PathBuf,
@@ -139,6 +144,25 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
+    if let Some(text) = &args.analyze {
+        let langs: &[Lang] = if args.langs.is_empty() {
+            &Lang::ALL
+        } else {
+            &args.langs
+        };
+        let analyses: Vec<(Lang, Vec<WordTerms>)> = langs
+            .iter()
+            .map(|&lang| (lang, analyze_words(lang, text, AnalysisOptions::default())))
+            .collect();
+        let mut out = std::io::stdout().lock();
+        if args.json {
+            serde_json::to_writer(&mut out, &render::analysis_json(text, &analyses))?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(render::analysis(&analyses).as_bytes())?;
+        }
+        return Ok(());
+    }
     if let (Some(since), Some(until)) = (args.since, args.until) {
         if since > until {
             return Err(akhbar::Error::Usage(format!(

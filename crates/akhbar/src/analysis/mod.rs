@@ -128,6 +128,50 @@ pub fn register(manager: &TokenizerManager, opts: AnalysisOptions) {
     }
 }
 
+/// One word of a text and the terms an analyzer makes of it (none for a
+/// stop word; several for a word such as `c'est-à-dire`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WordTerms {
+    /// The word as written in the text.
+    pub word: String,
+    /// Its terms, as the index holds them (exact forms left out).
+    pub terms: Vec<String>,
+}
+
+/// What `lang`'s analyzer makes of each word of `text`: the words in text
+/// order, each with its terms (what `akhbar-search --analyze` shows, like
+/// Elasticsearch's `_analyze`, so that one can see why two words meet).
+///
+/// ```
+/// use akhbar::analysis::{analyze_words, AnalysisOptions};
+/// use akhbar::lang::Lang;
+/// let words = analyze_words(Lang::Fr, "l'analyse des", AnalysisOptions::default());
+/// assert_eq!(words[0].word, "l'analyse");
+/// assert_eq!(words[0].terms, ["analys"]);
+/// assert!(words[1].terms.is_empty()); // a stop word
+/// ```
+pub fn analyze_words(lang: Lang, text: &str, opts: AnalysisOptions) -> Vec<WordTerms> {
+    let mut analyzer = analyzer(lang, opts);
+    let mut out: Vec<WordTerms> = Vec::new();
+    let mut cursor = 0;
+    while let Some((from, to)) = tokenizer::next_word(text, &mut cursor) {
+        let word = &text[from..to];
+        let mut terms = Vec::new();
+        let mut stream = analyzer.token_stream(word);
+        while stream.advance() {
+            let token = stream.token();
+            if exact_form(&token.text).is_none() {
+                terms.push(token.text.clone());
+            }
+        }
+        out.push(WordTerms {
+            word: word.to_string(),
+            terms,
+        });
+    }
+    out
+}
+
 /// The terms `text` analyses to in `lang` with the default options (exact
 /// forms left out): what the index holds for that text.
 pub fn terms(lang: Lang, text: &str) -> Vec<String> {

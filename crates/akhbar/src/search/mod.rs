@@ -24,6 +24,7 @@ pub mod query;
 mod results;
 mod snippets;
 mod stats;
+mod suggest;
 mod timeline;
 pub(crate) mod typos;
 
@@ -50,6 +51,7 @@ pub use results::{Corrected, Duplicate, Hit, SearchResults};
 use snippets::Snippeter;
 pub use snippets::{Snippet, SNIPPET_CHARS};
 pub use stats::{index_stats, stats_text, IndexStats};
+pub use suggest::{Suggestion, SuggestionKind};
 pub use timeline::{timeline, Period};
 pub use typos::{correction, edit_distance};
 
@@ -349,6 +351,11 @@ pub(crate) fn run(
         }
         hits.push(hit);
     }
+    let suggestions = if total == 0 && !match_all {
+        suggest::suggest(searcher, fields, request, parsed)?
+    } else {
+        Vec::new()
+    };
     Ok(SearchResults {
         query: request.query.clone(),
         total,
@@ -358,6 +365,7 @@ pub(crate) fn run(
         facets: facet_counts,
         corrections: Vec::new(),
         notes: parsed.notes.clone(),
+        suggestions,
     })
 }
 

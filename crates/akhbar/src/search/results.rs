@@ -6,13 +6,16 @@
 //!  "hits": [{"id": str, "title": str, "date": "YYYY-MM-DD" or null, "lang": str,
 //!            "source": str or null, "path": str, "score": float, "snippet": str}],
 //!  "facets": {"lang": {str: int}, "year": {str: int}, "month": {"YYYY-MM": int}, "source": {str: int}},
-//!  "corrections": [{"word": str, "searched": str}]}
+//!  "corrections": [{"word": str, "searched": str}],
+//!  "notes": [str],
+//!  "suggestions": [{"kind": "word" | "source", "typed": str, "suggestion": str, "articles": int}]}
 //! ```
 
 use serde::Serialize;
 
 use super::facets::Facets;
 use super::snippets::Snippet;
+use super::suggest::Suggestion;
 
 /// One matching article.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -71,6 +74,9 @@ pub struct SearchResults {
     /// What the query parser read otherwise than it was written (a name
     /// that is not a field, searched as words).
     pub notes: Vec<String>,
+    /// When nothing matched: the nearest indexed word of each query word no
+    /// article holds, and the nearest sources of a source that none has.
+    pub suggestions: Vec<Suggestion>,
 }
 
 /// A query word no article contains and the indexed word (a stem)

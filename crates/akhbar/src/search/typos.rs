@@ -36,6 +36,20 @@ pub const TWO_EDITS_CHARS: usize = 9;
 /// term is too short or holds a digit, or when nothing is near enough.
 pub fn correction(searcher: &Searcher, fields: &[Field], term: &str) -> Result<Option<String>> {
     let chars = term.chars().count();
+    let edits: u8 = if chars >= TWO_EDITS_CHARS { 2 } else { 1 };
+    nearest_term(searcher, fields, term, edits)
+}
+
+/// The indexed term nearest to `term` in `fields`, at most `edits` edits
+/// away, when no document of `fields` holds `term` itself (see
+/// [`correction`], which sets `edits` from the term's length).
+pub(crate) fn nearest_term(
+    searcher: &Searcher,
+    fields: &[Field],
+    term: &str,
+    edits: u8,
+) -> Result<Option<String>> {
+    let chars = term.chars().count();
     if chars < MIN_CHARS || term.chars().any(|c| c.is_numeric()) || fields.is_empty() {
         return Ok(None);
     }
@@ -44,7 +58,6 @@ pub fn correction(searcher: &Searcher, fields: &[Field], term: &str) -> Result<O
             return Ok(None);
         }
     }
-    let edits: u8 = if chars >= TWO_EDITS_CHARS { 2 } else { 1 };
     let automaton =
         FuzzyTermQuery::new(Term::from_field_text(fields[0], term), edits, true).automaton()?;
     let mut found: HashMap<String, u64> = HashMap::new();

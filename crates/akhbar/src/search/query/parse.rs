@@ -74,6 +74,74 @@ impl ParsedQuery {
     pub fn is_match_all(&self) -> bool {
         matches!(&self.ast, UserInputAst::Leaf(leaf) if matches!(**leaf, UserInputLeaf::All))
     }
+
+    /// The words a match must or may contain, as typed, in query order:
+    /// every word of a text literal (quoted or not, in `title:`/`body:` or
+    /// no field), not those of an exclusion, nor filter values
+    /// (`lang:`, `source:`, `date:`).
+    pub fn searched_words(&self) -> Vec<String> {
+        let mut words = Vec::new();
+        collect_words(&self.ast, &mut words);
+        words
+    }
+
+    /// The values written after `field:` in the query (`source:"Sky News"`),
+    /// outside exclusions.
+    pub fn field_values(&self, field: &str) -> Vec<String> {
+        let mut values = Vec::new();
+        collect_values(&self.ast, field, &mut values);
+        values
+    }
+}
+
+fn collect_values(ast: &UserInputAst, field: &str, values: &mut Vec<String>) {
+    match ast {
+        UserInputAst::Clause(clauses) => {
+            for (occur, sub) in clauses {
+                if *occur != Some(query_grammar::Occur::MustNot) {
+                    collect_values(sub, field, values);
+                }
+            }
+        }
+        UserInputAst::Boost(sub, _) => collect_values(sub, field, values),
+        UserInputAst::Leaf(leaf) => {
+            if let UserInputLeaf::Literal(literal) = &**leaf {
+                if literal.field_name.as_deref() == Some(field) {
+                    values.push(literal.phrase.clone());
+                }
+            }
+        }
+    }
+}
+
+fn collect_words(ast: &UserInputAst, words: &mut Vec<String>) {
+    match ast {
+        UserInputAst::Clause(clauses) => {
+            for (occur, sub) in clauses {
+                if *occur != Some(query_grammar::Occur::MustNot) {
+                    collect_words(sub, words);
+                }
+            }
+        }
+        UserInputAst::Boost(sub, _) => collect_words(sub, words),
+        UserInputAst::Leaf(leaf) => {
+            if let UserInputLeaf::Literal(literal) = &**leaf {
+                let text_field = match literal.field_name.as_deref() {
+                    None | Some("title") | Some("body") => true,
+                    Some("lang") | Some("source") | Some("date") => false,
+                    // A name that is not a field is read as a word.
+                    Some(_) => true,
+                };
+                if text_field {
+                    for word in literal.phrase.split_whitespace() {
+                        if !words.iter().any(|w| w == word) {
+                            words.push(word.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Parses a query. `*` alone matches every article.
