@@ -234,6 +234,10 @@ fn zero_hits_say_the_nearest_word_and_source() {
     // together) suggest nothing; nor do hits.
     assert!(index.query("Budapest هانوي").suggestions.is_empty());
     assert!(index.query("cybercriminalité").suggestions.is_empty());
+    // Nor do a prefix or a fuzzy word, which are not whole words.
+    for q in ["cyberciminalit*", "cyberciminalité~1 Strasbourgg*"] {
+        assert!(index.query(q).suggestions.is_empty(), "{q}");
+    }
     // An excluded word is never suggested.
     let results = index.query("cybercrimnalité -Budapestt");
     assert_eq!(results.suggestions.len(), 1, "{:?}", results.suggestions);

@@ -126,13 +126,18 @@ fn collect_words(ast: &UserInputAst, words: &mut Vec<String>) {
         UserInputAst::Boost(sub, _) => collect_words(sub, words),
         UserInputAst::Leaf(leaf) => {
             if let UserInputLeaf::Literal(literal) = &**leaf {
+                let literal = &unquoted_operators(literal);
                 let text_field = match literal.field_name.as_deref() {
                     None | Some("title") | Some("body") => true,
                     Some("lang") | Some("source") | Some("date") => false,
                     // A name that is not a field is read as a word.
                     Some(_) => true,
                 };
-                if text_field {
+                // A prefix (`conten*`) or a fuzzy word (`Budapst~1`) is not
+                // meant as a whole word.
+                let whole_words =
+                    !literal.prefix && (literal.slop == 0 || literal.delimiter != Delimiter::None);
+                if text_field && whole_words {
                     for word in literal.phrase.split_whitespace() {
                         if !words.iter().any(|w| w == word) {
                             words.push(word.to_string());
