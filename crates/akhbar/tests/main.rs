@@ -7,6 +7,7 @@ mod incremental;
 mod ingest_bad_input;
 mod ingest_boilerplate;
 mod ingest_dates;
+mod ingest_dates_calendars;
 mod ingest_encodings;
 mod ingest_formats;
 mod ingest_langs;

@@ -33,6 +33,17 @@
 //! `يوليو`, `أغسطس`, `سبتمبر`, ...) and Levantine (`كانون الثاني`, `شباط`, `آذار`,
 //! ..., `كانون الأول`) variants.
 //!
+//! * Hijri (Umm al-Qura, see `hijri.rs`): `14 رمضان 1445`, `14 رمضان 1445 هـ`,
+//!   `10 ذي الحجة 1443 للهجرة`, and numeric `14-09-1432 هـ` / `1432/09/14 هـ`
+//!   (numeric ones need the `هـ` mark; `صفر`, also the word "zero", too), all
+//!   converted to the Gregorian day. Where a line gives both calendars
+//!   (`… الموافق 24 مارس 2024`), the Gregorian date wins wherever it stands;
+//! * `فاتح` for the first of a month (`فاتح ماي 2024`), and month names between
+//!   numeric separators (`07.ago.2014`).
+//!
+//! Month names also include `juill.`, `aoû`, the Mauritanian `أغشت`, `شتمبر`,
+//! `دجمبر`, and Persian yeh and kaf are read as Arabic ones (`تشرین`).
+//!
 //! Matching is tolerant: case and Latin accents are folded; in Arabic,
 //! tatweel and diacritics are ignored and `أ إ آ ٱ` are read as `ا`, `ى` as
 //! `ي`. Arabic-Indic (`٠`–`٩`) and Persian (`۰`–`۹`) digits are read as ASCII
@@ -41,6 +52,8 @@
 //! invalid candidates are skipped and the search goes on.
 
 use chrono::{DateTime, Datelike, NaiveDate};
+
+use super::hijri;
 
 /// Smallest year accepted in documents.
 const MIN_YEAR: i32 = 1900;
@@ -109,15 +122,25 @@ pub struct FoundDate {
 /// ```
 pub fn find_date(text: &str) -> Option<FoundDate> {
     let toks = tokenize(text);
-    for i in 0..toks.len() {
-        let hit = numeric_ymd(&toks, i)
-            .or_else(|| numeric_dmy(&toks, i))
-            .or_else(|| textual_dmy(&toks, i))
-            .or_else(|| textual_mdy(&toks, i));
-        if let Some((date, last)) = hit {
-            let start = toks[i].start;
-            let end = toks.get(last).map_or(start, |t| t.end);
-            return Some(FoundDate { date, start, end });
+    // A Gregorian date wins over a Hijri one wherever it stands: a page
+    // that gives both (`14 رمضان 1445 هـ الموافق 24 مارس 2024`) is
+    // filtered on the Gregorian one, as its readers would.
+    let gregorian = |toks: &[Token], i: usize| {
+        numeric_ymd(toks, i)
+            .or_else(|| numeric_dmy(toks, i))
+            .or_else(|| textual_dmy(toks, i))
+            .or_else(|| named_numeric_dmy(toks, i))
+            .or_else(|| textual_mdy(toks, i))
+    };
+    let hijri =
+        |toks: &[Token], i: usize| hijri_textual(toks, i).or_else(|| hijri_numeric(toks, i));
+    for pattern in [&gregorian as &dyn Fn(&[Token], usize) -> _, &hijri] {
+        for i in 0..toks.len() {
+            if let Some((date, last)) = pattern(&toks, i) {
+                let start = toks[i].start;
+                let end = toks.get(last).map_or(start, |t| t.end);
+                return Some(FoundDate { date, start, end });
+            }
         }
     }
     None
@@ -214,7 +237,9 @@ fn normalise(c: char) -> Norm {
         | '\u{200C}'
         | '\u{200D}' => Norm::Mark,
         'أ' | 'إ' | 'آ' | 'ٱ' => Norm::Char('ا'),
-        'ى' => Norm::Char('ي'),
+        // Persian yeh and kaf, as some keyboards type them (`تشرین`).
+        'ى' | '\u{06CC}' => Norm::Char('ي'),
+        '\u{06A9}' => Norm::Char('ك'),
         '\u{200B}'
         | '\u{200E}'
         | '\u{200F}'
@@ -244,10 +269,6 @@ fn fold_latin(c: char) -> char {
         'ý' | 'ÿ' => 'y',
         c => c,
     }
-}
-
-fn is_arabic(c: char) -> bool {
-    matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -301,7 +322,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             Kind::Num
         } else if n.is_alphabetic() {
             Kind::Word {
-                arabic: is_arabic(n),
+                arabic: crate::lang::is_arabic_letter(n),
             }
         } else {
             Kind::Punct(n)
@@ -394,14 +415,15 @@ fn month_by_name(w: &str) -> Option<(u32, bool)> {
         "juillet" | "july" | "julio" | "يوليوز" | "يوليو" | "يوليه" | "جويلية" | "تموز" => {
             (7, false)
         }
-        "juil" | "jul" => (7, true),
+        "juil" | "juill" | "jul" => (7, true),
         // August
-        "aout" | "august" | "agosto" | "غشت" | "اغسطس" | "اوت" | "اب" => (8, false),
-        "aug" | "ago" => (8, true),
-        // September
-        "septembre" | "september" | "septiembre" | "setiembre" | "شتنبر" | "سبتمبر" | "ايلول" => {
-            (9, false)
+        "aout" | "august" | "agosto" | "غشت" | "اغشت" | "اغسطس" | "اوت" | "اب" => {
+            (8, false)
         }
+        "aug" | "ago" | "aou" => (8, true),
+        // September
+        "septembre" | "september" | "septiembre" | "setiembre" | "شتنبر" | "شتمبر" | "سبتمبر"
+        | "ايلول" => (9, false),
         "sept" | "sep" => (9, true),
         // October
         "octobre" | "october" | "octubre" | "اكتوبر" => (10, false),
@@ -410,7 +432,9 @@ fn month_by_name(w: &str) -> Option<(u32, bool)> {
         "novembre" | "november" | "noviembre" | "نونبر" | "نوفمبر" => (11, false),
         "nov" => (11, true),
         // December
-        "decembre" | "december" | "diciembre" | "دجنبر" | "ديسمبر" => (12, false),
+        "decembre" | "december" | "diciembre" | "دجنبر" | "دجمبر" | "ديسمبر" => {
+            (12, false)
+        }
         "dec" | "dic" => (12, true),
         _ => return None,
     };
@@ -492,8 +516,7 @@ fn numeric_dmy(toks: &[Token], i: usize) -> Option<(NaiveDate, usize)> {
 
 /// `13 mai 2022`, `1er octobre 2010`, `13 de mayo de 2022`, `25 أكتوبر 2025`.
 fn textual_dmy(toks: &[Token], i: usize) -> Option<(NaiveDate, usize)> {
-    let d = num_at(toks, i, 1, 2)?;
-    let mut j = skip_ordinal(toks, i + 1);
+    let (d, mut j) = day_at(toks, i)?;
     if word_at(toks, j) == Some("de") {
         j += 1;
     }
@@ -506,6 +529,71 @@ fn textual_dmy(toks: &[Token], i: usize) -> Option<(NaiveDate, usize)> {
     }
     let y = num_at(toks, j, 4, 4)?;
     Some((make_date(y, m, d)?, j))
+}
+
+/// The day of a day-first date at `i`: a number (`13`, `1er`) or `فاتح`
+/// ("the first", as Moroccan papers date the first of a month), and the
+/// index after it.
+fn day_at(toks: &[Token], i: usize) -> Option<(u32, usize)> {
+    if word_at(toks, i) == Some("فاتح") {
+        return Some((1, i + 1));
+    }
+    let d = num_at(toks, i, 1, 2)?;
+    Some((d, skip_ordinal(toks, i + 1)))
+}
+
+/// `07.ago.2014`, `07-ago-2014`, `7/mai/2022`: a month name between two
+/// equal numeric separators.
+fn named_numeric_dmy(toks: &[Token], i: usize) -> Option<(NaiveDate, usize)> {
+    let d = num_at(toks, i, 1, 2)?;
+    let sep = punct_at(toks, i + 1).filter(|&c| is_numeric_sep(c))?;
+    let (m, _) = month_by_name(word_at(toks, i + 2)?)?;
+    if punct_at(toks, i + 3)? != sep {
+        return None;
+    }
+    let y = num_at(toks, i + 4, 4, 4)?;
+    Some((make_date(y, m, d)?, i + 4))
+}
+
+/// `14 رمضان 1445 هـ`, `فاتح ذو الحجة 1443`, `1 ربيع الأول 1446 هجرية`: a day,
+/// a Hijri month name and a Hijri year, with or without the year's mark
+/// (`صفر`, also the word "zero", needs the mark).
+fn hijri_textual(toks: &[Token], i: usize) -> Option<(NaiveDate, usize)> {
+    let (d, j) = day_at(toks, i)?;
+    let (m, words) = hijri::month(word_at(toks, j)?, word_at(toks, j + 1))?;
+    let mut j = j + words;
+    if matches!(punct_at(toks, j), Some(',' | '،')) {
+        j += 1;
+    }
+    let y = num_at(toks, j, 4, 4)?;
+    let marked = word_at(toks, j + 1).is_some_and(hijri::is_year_mark);
+    if m == 2 && !marked {
+        return None;
+    }
+    let last = if marked { j + 1 } else { j };
+    Some((hijri::to_gregorian(y, m, d)?, last))
+}
+
+/// `14-09-1432 هـ`, `1432/09/14 هـ`: numeric Hijri dates, which need the
+/// year's mark.
+fn hijri_numeric(toks: &[Token], i: usize) -> Option<(NaiveDate, usize)> {
+    let first = num_at(toks, i, 1, 4)?;
+    let sep = punct_at(toks, i + 1).filter(|&c| is_numeric_sep(c))?;
+    let m = num_at(toks, i + 2, 1, 2)?;
+    if punct_at(toks, i + 3)? != sep {
+        return None;
+    }
+    let (y, d) = if toks[i].text.len() == 4 {
+        (first, num_at(toks, i + 4, 1, 2)?)
+    } else if toks[i].text.len() <= 2 {
+        (num_at(toks, i + 4, 4, 4)?, first)
+    } else {
+        return None;
+    };
+    if !word_at(toks, i + 5).is_some_and(hijri::is_year_mark) {
+        return None;
+    }
+    Some((hijri::to_gregorian(y, m, d)?, i + 5))
 }
 
 /// `May 13, 2022`, `September 1st, 2021`, `Sept. 1, 2021`, `Jan 5 2020`.

@@ -13,6 +13,7 @@ pub mod dates;
 pub mod decode;
 pub mod encoding;
 pub mod fields;
+mod hijri;
 pub mod html;
 pub mod jsonl;
 pub mod learned;
