@@ -208,13 +208,31 @@ pub fn search_with(
     request: &SearchRequest,
 ) -> Result<SearchResults> {
     let parsed = query::parse(&request.query)?;
-    run(
+    let results = run(
         searcher,
         fields,
         request,
         &parsed,
         &mut KeywordStages(Keywords),
-    )
+    )?;
+    // A pasted headline's dash before a word (`… -فيديو`) excludes the
+    // headline's own word: when exclusions leave nothing, read the dashes
+    // as punctuation.
+    if results.total == 0 {
+        if let Some(words) = parsed.dashes_as_words() {
+            let again = run(
+                searcher,
+                fields,
+                request,
+                &words,
+                &mut KeywordStages(Keywords),
+            )?;
+            if again.total > 0 {
+                return Ok(again);
+            }
+        }
+    }
+    Ok(results)
 }
 
 /// Runs a search of an already parsed query through `stages`.
