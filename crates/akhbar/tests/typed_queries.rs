@@ -46,10 +46,6 @@ fn what_people_type_parses() {
 #[test]
 fn only_what_has_no_meaning_is_an_error() {
     for (q, needle, at) in [
-        ("\"convention de Budapest", "never closed", 1),
-        ("«Coupe du monde", "never closed", 1),
-        ("(maroc OR france", "never closed", 1),
-        ("maroc)", "closes nothing", 6),
         ("lang:xx maroc", "names no language", 1),
         ("maroc date:hier", "not a date", 7),
         ("date:2019..2018", "swap", 1),
@@ -58,6 +54,69 @@ fn only_what_has_no_meaning_is_an_error() {
         assert!(err.contains(needle), "{q}: {err}");
         assert!(err.contains(&format!("character {at}")), "{q}: {err}");
     }
+}
+
+#[test]
+fn marks_never_closed_are_read_as_meant_and_said() {
+    let index = TestIndex::seeds();
+    // (as typed or pasted, what it is read as, the note's place and words)
+    for (q, read_as, note) in [
+        (
+            "\"convention de Budapest",
+            "convention de Budapest",
+            "at character 1: this `\"` opens a phrase that is never closed",
+        ),
+        (
+            "«convention de Budapest",
+            "convention de Budapest",
+            "at character 1: this `«` opens a phrase that is never closed",
+        ),
+        (
+            "Cybercriminalité (Maroc OR Budapest",
+            "Cybercriminalité (Maroc OR Budapest)",
+            "at character 18: this `(` is never closed",
+        ),
+        (
+            "Budapest)",
+            "Budapest",
+            "at character 9: this `)` closes nothing",
+        ),
+        (
+            "“الجريمة السيبرانية",
+            "الجريمة السيبرانية",
+            "at character 1: this `“` opens a phrase",
+        ),
+    ] {
+        let typed = index.query(q);
+        assert_eq!(typed.total, 1, "{q}");
+        assert_eq!(index.ids(q), index.ids(read_as), "{q}");
+        assert!(
+            typed.notes.iter().any(|n| n.contains(note)),
+            "{q}: {:?}",
+            typed.notes
+        );
+    }
+}
+
+#[test]
+fn a_dash_before_a_word_of_a_pasted_headline() {
+    // An exclusion that leaves something stays an exclusion.
+    let fixtures = TestIndex::fixtures();
+    let excluded = fixtures.query("Tanger -conteneurs");
+    assert_eq!(excluded.total, fixtures.query("Tanger").total - 1);
+    assert!(excluded.notes.is_empty(), "{:?}", excluded.notes);
+    // One that leaves nothing was a dash: the word is searched, and said.
+    let index = TestIndex::seeds();
+    let pasted = index.query("Cybercriminalité : le Maroc signe -Budapest");
+    assert_eq!(pasted.total, 1);
+    assert_eq!(pasted.hits[0].source.as_deref(), Some("EcoActu"));
+    assert!(
+        pasted.notes.iter().any(|n| n.contains("`-Budapest`")),
+        "{:?}",
+        pasted.notes
+    );
+    // A sign before a number is the number's: `-2` is no exclusion.
+    assert_eq!(index.ids("protocole -2e"), index.ids("protocole 2e"));
 }
 
 #[test]
@@ -267,5 +326,25 @@ fn zero_hits_say_the_nearest_word_and_source() {
             .any(|s| s.kind == SuggestionKind::Source && s.suggestion == "EcoActu"),
         "{:?}",
         results.suggestions
+    );
+}
+
+#[test]
+fn a_typed_exclusion_is_never_read_away() {
+    let index = TestIndex::seeds();
+    // The French seed holds both words: excluding one leaves nothing, and
+    // nothing is what a user who typed the exclusion asked for.
+    for q in ["Maroc -Budapest", "-Budapest Maroc", "cybercriminalité -Budapest"] {
+        let results = index.query(q);
+        assert_eq!(results.total, 0, "{q}: {:?}", results.notes);
+    }
+    // A pasted headline of four words or more ending on `-word` reads the
+    // dash as punctuation when the exclusion would leave nothing, and says so.
+    let results = index.query("le Maroc signe le protocole de Budapest -cybercriminalité");
+    assert_eq!(results.total, 1);
+    assert!(
+        results.notes.iter().any(|n| n.contains("read the dash as punctuation")),
+        "{:?}",
+        results.notes
     );
 }

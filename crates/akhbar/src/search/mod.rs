@@ -210,14 +210,39 @@ pub fn search_with(
     request: &SearchRequest,
 ) -> Result<SearchResults> {
     let parsed = query::parse(&request.query)?;
-    run(
+    let results = run(
         searcher,
         fields,
         request,
         &parsed,
         &mut KeywordStages(Keywords),
-    )
+    )?;
+    // A pasted headline's dash before a word (`… -فيديو`) excludes the
+    // headline's own word: when exclusions leave nothing, read the dashes
+    // as punctuation. Only for what reads as a headline (four words or
+    // more, not beginning with the dash): `-ziyech maroc` or
+    // `Maroc -Budapest` are exclusions a user typed, kept as typed.
+    let leading_dash = request.query.trim_start().starts_with(['-', '\u{2212}']);
+    if results.total == 0 && !leading_dash && parsed.searched_words().len() >= HEADLINE_WORDS {
+        if let Some(words) = parsed.dashes_as_words() {
+            let again = run(
+                searcher,
+                fields,
+                request,
+                &words,
+                &mut KeywordStages(Keywords),
+            )?;
+            if again.total > 0 {
+                return Ok(again);
+            }
+        }
+    }
+    Ok(results)
 }
+
+/// A query of this many words or more, besides its exclusions, may be a
+/// pasted headline, whose dashes may be punctuation.
+const HEADLINE_WORDS: usize = 4;
 
 /// Runs a search of an already parsed query through `stages`.
 pub(crate) fn run(

@@ -15,16 +15,23 @@
 //! Apostrophes (`l'analyse`, `aujourd’hui`, `O'Neill`), hyphens, colons and
 //! dashes belong to the text: a colon after a word that is not a field
 //! (`Maroc:`, `Iran-Israël: la guerre`) is punctuation, and `category:monde`
-//! searches both words (with a note that `category` is not a field). The only
-//! errors are a phrase or parenthesis that is never closed, a `)` that closes
-//! nothing, and a field value that cannot mean anything (`lang:xx`,
-//! `date:hier`), each pointing at the place.
+//! searches both words (with a note that `category` is not a field). A sign
+//! before a number is the number's (`jusqu'à -50 %`, `(-2,8%)`, `+0,8 %`).
+//!
+//! Pasted text never fails: a quotation mark that is never closed
+//! (`“آيفون 7″`, `un «paradoxe de l'eau`) is punctuation and the words
+//! after it are searched as words, a `(` that is never closed (`(vidéo`)
+//! closes at the end, a `)` that closes nothing is punctuation; each is said
+//! in [`ParsedQuery::notes`], pointing at the place. The only errors are a
+//! field value that cannot mean anything (`lang:xx`, `date:hier`), an empty
+//! query, and one with no word to search.
 //!
 //! ```
 //! use akhbar::search::query::parse;
 //! assert!(parse("l'analyse").is_ok());
 //! assert!(parse("Ouahbi: «convention de Budapest»").is_ok());
-//! assert!(parse("(maroc OR france").is_err());
+//! assert!(parse("(maroc OR france").unwrap().notes[0].contains("never closed"));
+//! assert!(parse("lang:xx maroc").is_err());
 //! ```
 
 use chrono::NaiveDate;
@@ -65,8 +72,13 @@ pub struct ParsedQuery {
     pub text: String,
     pub(super) ast: UserInputAst,
     /// What the parser read otherwise than it was written (a name that is
-    /// not a field, searched as a word), to tell the user.
+    /// not a field, searched as a word; a mark never closed), to tell the
+    /// user.
     pub notes: Vec<String>,
+    /// The words excluded with a dash (`-word`, not `NOT`, a phrase, a group
+    /// or a field), as written: a pasted headline's dash before a word
+    /// (`… مشاهدة -فيديو`, `Tunisie -Algérie`) reads the same.
+    pub(crate) dashed: Vec<String>,
 }
 
 impl ParsedQuery {
@@ -91,6 +103,27 @@ impl ParsedQuery {
         let mut values = Vec::new();
         collect_values(&self.ast, field, &mut values);
         values
+    }
+    /// The same query with its dashed words (`-فيديو`) searched as words,
+    /// with a note saying so; `None` when it has none. Keyword search reads
+    /// a query this way when, read with exclusions, it matches nothing: a
+    /// pasted headline's dash before a word is punctuation, not a wish to
+    /// exclude the headline's own word.
+    pub fn dashes_as_words(&self) -> Option<ParsedQuery> {
+        if self.dashed.is_empty() {
+            return None;
+        }
+        let mut again = parse_with(&self.text, false).ok()?;
+        let words = self
+            .dashed
+            .iter()
+            .map(|w| format!("`-{w}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        again.notes.push(format!(
+            "nothing matched with {words} excluded: read the dash as punctuation (as in a pasted headline) and searched the word"
+        ));
+        Some(again)
     }
 }
 
@@ -160,20 +193,31 @@ pub fn parse(text: &str) -> Result<ParsedQuery, QueryError> {
             text: text.to_string(),
             ast: UserInputAst::Leaf(Box::new(UserInputLeaf::All)),
             notes: Vec::new(),
+            dashed: Vec::new(),
         });
     }
+    parse_with(text, true)
+}
+
+/// Parses a query, `-word` read as an exclusion when `dash_excludes`, else
+/// as the word (a dash before it is punctuation).
+fn parse_with(text: &str, dash_excludes: bool) -> Result<ParsedQuery, QueryError> {
+    let trimmed = text.trim();
     let mut parser = Parser {
         query: trimmed,
         chars: trimmed.chars().collect(),
         at: 0,
         notes: Vec::new(),
+        dash_excludes,
+        dashed: Vec::new(),
     };
-    let ast = parser.query()?;
+    let ast = parser.groups(false)?;
     let ast = ast.ok_or_else(|| QueryError::NothingToSearch(trimmed.to_string()))?;
     Ok(ParsedQuery {
         text: text.to_string(),
         ast,
         notes: parser.notes,
+        dashed: parser.dashed,
     })
 }
 
@@ -208,6 +252,10 @@ struct Parser<'a> {
     chars: Vec<char>,
     at: usize,
     notes: Vec<String>,
+    /// Whether `-word` excludes the word (else the dash is punctuation).
+    dash_excludes: bool,
+    /// The words excluded with a dash.
+    dashed: Vec<String>,
 }
 
 impl Parser<'_> {
@@ -217,6 +265,27 @@ impl Parser<'_> {
             position: Some(position),
             hint: hint.into(),
         }
+    }
+
+    /// Tells the user how a mark at `position` was read.
+    fn note(&mut self, position: usize, what: impl std::fmt::Display) {
+        self.notes
+            .push(format!("at character {}: {what}", position + 1));
+    }
+
+    /// The text from `from` up to the end of its word.
+    fn word_from(&self, from: usize) -> String {
+        self.chars[from.min(self.chars.len())..]
+            .iter()
+            .take_while(|&&c| !ends_word(c))
+            .collect()
+    }
+
+    /// True when the word at `from` is `field:…` for one of [`FIELDS`].
+    fn names_field(&self, from: usize) -> bool {
+        self.word_from(from)
+            .split_once(':')
+            .is_some_and(|(name, _)| FIELDS.contains(&name.to_lowercase().as_str()))
     }
 
     fn peek(&self) -> Option<char> {
@@ -229,19 +298,6 @@ impl Parser<'_> {
         }
     }
 
-    /// The whole query: groups up to the end, then checks nothing is left.
-    fn query(&mut self) -> Result<Option<UserInputAst>, QueryError> {
-        let ast = self.groups(false)?;
-        self.skip_space();
-        if let Some(')') = self.peek() {
-            return Err(self.error(
-                self.at,
-                "this `)` closes nothing: remove it or add a `(` before",
-            ));
-        }
-        Ok(ast)
-    }
-
     /// A sequence of OR groups (every one required), up to `)` inside
     /// parentheses or the end.
     fn groups(&mut self, inside: bool) -> Result<Option<UserInputAst>, QueryError> {
@@ -252,10 +308,9 @@ impl Parser<'_> {
                 None => break,
                 Some(')') if inside => break,
                 Some(')') => {
-                    return Err(self.error(
-                        self.at,
-                        "this `)` closes nothing: remove it or add a `(` before",
-                    ))
+                    self.note(self.at, "this `)` closes nothing: read as punctuation");
+                    self.at += 1;
+                    continue;
                 }
                 _ => {}
             }
@@ -328,18 +383,28 @@ impl Parser<'_> {
             occur = Some(query_grammar::Occur::MustNot);
             self.skip_space();
         } else if let Some(sign @ ('-' | '+' | '\u{2212}')) = self.peek() {
-            // A sign only when a word, phrase or group follows at once.
-            if self
-                .chars
-                .get(self.at + 1)
-                .is_some_and(|&c| !c.is_whitespace() && c != '-' && c != '+')
-            {
-                occur = Some(if sign != '+' {
-                    query_grammar::Occur::MustNot
+            // A sign only when a word, phrase or group follows at once, and
+            // not before a number (`-50 %` is minus fifty).
+            let next = self.chars.get(self.at + 1).copied();
+            if next.is_some_and(|c| !c.is_whitespace() && c != '-' && c != '+' && !c.is_numeric()) {
+                let bare_word = next.is_some_and(char::is_alphabetic)
+                    && sign != '+'
+                    && !self.names_field(self.at + 1);
+                if bare_word && !self.dash_excludes {
+                    // `-فيديو` read as the word: the dash is punctuation.
+                    self.at += 1;
                 } else {
-                    query_grammar::Occur::Must
-                });
-                self.at += 1;
+                    if bare_word {
+                        let word = self.word_from(self.at + 1);
+                        self.dashed.push(word);
+                    }
+                    occur = Some(if sign != '+' {
+                        query_grammar::Occur::MustNot
+                    } else {
+                        query_grammar::Occur::Must
+                    });
+                    self.at += 1;
+                }
             }
         }
         Ok(self.primary()?.map(|ast| (occur, ast)))
@@ -352,16 +417,17 @@ impl Parser<'_> {
             Some('(') => {
                 self.at += 1;
                 let inner = self.groups(true)?;
-                if self.peek() != Some(')') {
-                    return Err(self.error(start, "this `(` is never closed: add a `)`"));
+                if self.peek() == Some(')') {
+                    self.at += 1;
+                } else {
+                    self.note(start, "this `(` is never closed: read as closed at the end");
                 }
-                self.at += 1;
                 Ok(inner)
             }
-            Some(c) if closing_quote(c).is_some() => {
-                let (phrase, slop) = self.phrase()?;
-                Ok(literal(None, phrase, Delimiter::DoubleQuotes, slop))
-            }
+            Some(c) if closing_quote(c).is_some() => Ok(self
+                .phrase()
+                .map(|(phrase, slop)| literal(None, phrase, Delimiter::DoubleQuotes, slop))
+                .unwrap_or(None)),
             Some('»' | '”' | '›') => {
                 // A closing mark with no opening one: punctuation.
                 self.at += 1;
@@ -371,8 +437,10 @@ impl Parser<'_> {
         }
     }
 
-    /// A quoted phrase from its opening mark, and its `~N` slop.
-    fn phrase(&mut self) -> Result<(String, u32), QueryError> {
+    /// A quoted phrase from its opening mark, and its `~N` slop; `None`
+    /// when the mark is never closed: it is then punctuation (said in a
+    /// note), and what follows it is read on.
+    fn phrase(&mut self) -> Option<(String, u32)> {
         let start = self.at;
         let open = self.chars[start];
         let close = closing_quote(open).unwrap_or('"');
@@ -381,12 +449,14 @@ impl Parser<'_> {
             c == close || (open == '„' && c == '”')
         });
         let Some(end) = end else {
-            return Err(self.error(
+            self.note(
                 start,
                 format!(
-                    "this `{open}` opens a phrase that is never closed: add a closing `{close}`"
+                    "this `{open}` opens a phrase that is never closed (no `{close}`): the words after it were searched as words"
                 ),
-            ));
+            );
+            self.at = start + 1;
+            return None;
         };
         let phrase: String = self.chars[start + 1..end].iter().collect();
         self.at = end + 1;
@@ -401,7 +471,7 @@ impl Parser<'_> {
                 self.at += 1 + digits.len();
             }
         }
-        Ok((phrase, slop))
+        Some((phrase, slop))
     }
 
     /// A word, or `field:value` when the word before the colon names a field.
@@ -441,10 +511,18 @@ impl Parser<'_> {
     ) -> Result<Option<UserInputAst>, QueryError> {
         let (value, delimiter, slop) = if value.is_empty() {
             match self.peek() {
-                Some(c) if closing_quote(c).is_some() => {
-                    let (phrase, slop) = self.phrase()?;
-                    (phrase, Delimiter::DoubleQuotes, slop)
-                }
+                Some(c) if closing_quote(c).is_some() => match self.phrase() {
+                    Some((phrase, slop)) => (phrase, Delimiter::DoubleQuotes, slop),
+                    // `title:"Tanger` with no closing mark: the next word.
+                    None => {
+                        let word = self.word_from(self.at);
+                        self.at += word.chars().count();
+                        if word.is_empty() {
+                            return Ok(None);
+                        }
+                        (word, Delimiter::None, 0)
+                    }
+                },
                 // `title: Maroc`: a colon after a word, the field name as text.
                 _ => {
                     return Ok(plain(
@@ -568,6 +646,7 @@ pub fn parse_words(text: &str) -> Result<ParsedQuery, QueryError> {
         text: text.to_string(),
         ast: UserInputAst::Clause(clauses),
         notes: Vec::new(),
+        dashed: Vec::new(),
     })
 }
 
@@ -603,8 +682,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn syntax_errors_point_at_the_problem() {
-        let err = parse("\"convention de Budapest").unwrap_err();
+    fn marks_never_closed_are_read_and_said() {
+        for (q, note) in [
+            (
+                "\"convention de Budapest",
+                "at character 1: this `\"` opens a phrase that is never closed",
+            ),
+            (
+                "(maroc OR france",
+                "at character 1: this `(` is never closed",
+            ),
+            ("maroc)", "at character 6: this `)` closes nothing"),
+        ] {
+            let parsed = parse(q).unwrap();
+            assert!(
+                parsed.notes.iter().any(|n| n.contains(note)),
+                "{q}: {:?}",
+                parsed.notes
+            );
+        }
+        assert_eq!(parse("   ").unwrap_err(), QueryError::Empty);
+        let err = parse("lang:xx maroc").unwrap_err();
         assert!(
             matches!(
                 err,
@@ -615,11 +713,45 @@ mod tests {
             ),
             "{err:?}"
         );
-        let err = parse("(maroc OR france").unwrap_err();
-        assert!(err.to_string().contains("never closed"), "{err}");
-        let err = parse("maroc)").unwrap_err();
-        assert!(err.to_string().contains("character 6"), "{err}");
-        assert_eq!(parse("   ").unwrap_err(), QueryError::Empty);
+    }
+
+    #[test]
+    fn a_sign_before_a_number_is_the_number_s() {
+        // (query, words excluded with a dash)
+        for (q, dashed) in [
+            ("Soldes : jusqu'à -50 %", vec![]),
+            ("Les transferts des MRE en baisse (-2,8%)", vec![]),
+            ("Inflation : +0,8 % en avril", vec![]),
+            ("température −5 °C", vec![]),
+            ("maroc -ziyech", vec!["ziyech"]),
+            ("-ziyech maroc", vec!["ziyech"]),
+            ("تونس -الجزائر", vec!["الجزائر"]),
+            ("conteneurs -date:2023", vec![]),
+            ("maroc -(ziyech OR hakimi)", vec![]),
+            ("maroc -«Coupe du monde»", vec![]),
+        ] {
+            assert_eq!(parse(q).unwrap().dashed, dashed, "{q}");
+        }
+    }
+
+    #[test]
+    fn dashes_as_words_keeps_the_other_exclusions() {
+        let again = parse("maroc -فيديو -date:2023")
+            .unwrap()
+            .dashes_as_words()
+            .unwrap();
+        assert!(again.dashed.is_empty());
+        assert!(
+            again.notes.iter().any(|n| n.contains("`-فيديو`")),
+            "{:?}",
+            again.notes
+        );
+        let text = format!("{:?}", again.ast);
+        assert!(text.contains("فيديو") && text.contains("date"), "{text}");
+        assert!(parse("maroc -date:2023")
+            .unwrap()
+            .dashes_as_words()
+            .is_none());
     }
 
     #[test]
