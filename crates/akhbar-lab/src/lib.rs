@@ -9,13 +9,17 @@
 //! | [`run`] | its queries run through `akhbar::search` (keyword mode) or `akhbar::qa` (question mode) |
 //! | [`metrics`] | MRR@10, nDCG@10, Recall@10, Recall@100 |
 //! | [`learn`] | the reranker's weights by coordinate ascent, 2-fold cross-validation |
+//! | [`wordcount`] | word counts of the Arabic corpora: the root-initial word list, word families |
+//! | [`families`] | how an analyzer keeps word families together |
 //! | [`frames`] | the question frames' weights |
 
 pub mod collection;
+pub mod families;
 pub mod frames;
 pub mod learn;
 pub mod metrics;
 pub mod run;
+pub mod wordcount;
 
 pub use collection::{
     find_collection, index_corpus, read_qrels, read_queries, CollectionFiles, IndexedCorpus,

@@ -167,8 +167,15 @@ fn chars(s: &str) -> usize {
 }
 
 /// Strips one article combination (`وال بال كال فال` when ≥ 3 letters remain,
-/// `لل ال` when ≥ 2 remain); true if one was stripped.
-pub(crate) fn strip_article(s: &mut String) -> bool {
+/// `لل ال` when ≥ 2 remain) from a normalised word; true if one was
+/// stripped. `الله` keeps its article.
+///
+/// ```
+/// let mut word = String::from("بالمغرب");
+/// assert!(akhbar::analysis::arabic::strip_article(&mut word));
+/// assert_eq!(word, "مغرب");
+/// ```
+pub fn strip_article(s: &mut String) -> bool {
     if s == "الله" {
         return false;
     }
