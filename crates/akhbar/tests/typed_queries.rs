@@ -334,7 +334,11 @@ fn a_typed_exclusion_is_never_read_away() {
     let index = TestIndex::seeds();
     // The French seed holds both words: excluding one leaves nothing, and
     // nothing is what a user who typed the exclusion asked for.
-    for q in ["Maroc -Budapest", "-Budapest Maroc", "cybercriminalité -Budapest"] {
+    for q in [
+        "Maroc -Budapest",
+        "-Budapest Maroc",
+        "cybercriminalité -Budapest",
+    ] {
         let results = index.query(q);
         assert_eq!(results.total, 0, "{q}: {:?}", results.notes);
     }
@@ -343,7 +347,10 @@ fn a_typed_exclusion_is_never_read_away() {
     let results = index.query("le Maroc signe le protocole de Budapest -cybercriminalité");
     assert_eq!(results.total, 1);
     assert!(
-        results.notes.iter().any(|n| n.contains("read the dash as punctuation")),
+        results
+            .notes
+            .iter()
+            .any(|n| n.contains("read the dash as punctuation")),
         "{:?}",
         results.notes
     );
