@@ -30,7 +30,7 @@ pub fn parse(text: &str) -> Vec<WordFamily> {
 }
 
 /// What one analyzer does to a set of families.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FamilyScore {
     pub families: usize,
     /// Families whose every form gives the same single term.
@@ -42,6 +42,8 @@ pub struct FamilyScore {
     /// Pairs of families, neither base a prefix of the other, that share a
     /// term: unrelated words merged.
     pub merged_pairs: usize,
+    /// The bases of the merged families, for reading.
+    pub merged: Vec<(String, String)>,
 }
 
 /// The terms `lang`'s analyzer under `opts` makes of one word.
@@ -103,6 +105,14 @@ pub fn score(lang: Lang, families: &[WordFamily], opts: AnalysisOptions) -> Fami
         },
         dropped,
         merged_pairs: merged.len(),
+        merged: {
+            let mut bases: Vec<(String, String)> = merged
+                .iter()
+                .map(|&(a, b)| (families[a].base.clone(), families[b].base.clone()))
+                .collect();
+            bases.sort();
+            bases
+        },
     }
 }
 

@@ -83,14 +83,16 @@ fn keyword_searches_are_not_corrected() {
 #[test]
 fn arabic_words_meet_their_forms_with_a_clitic() {
     let (_corpus, index) = index();
-    // The stemmer leaves `لمشروع` whole: without variants, a question
-    // about `مشروع` misses the passage saying `لمشروع`.
+    // The analyzer itself strips the preposition of `لمشروع` (Snowball
+    // did not): even without variants, a question about `مشروع` meets the
+    // passage saying `لمشروع`.
     let off = QuestionOptions {
         variants: 0.0,
         ..QuestionOptions::default()
     };
     let without = ids(&index, &question("ما هو المشروع؟", off));
-    assert_eq!(without, vec!["ar-project"]);
+    assert_eq!(without.len(), 2, "{without:?}");
+    assert!(without.contains(&"ar-budget".to_string()), "{without:?}");
     let with = ids(
         &index,
         &question("ما هو المشروع؟", QuestionOptions::default()),

@@ -152,6 +152,9 @@ fn main() -> Result<()> {
                     stemmer: stemmer(&name)?,
                     ..AnalysisOptions::default()
                 };
+                for (a, b) in score(lang, &fams, opts).merged {
+                    println!("merged: {a} + {b}");
+                }
                 for (base, forms) in split_families(lang, &fams, opts) {
                     let shown: Vec<String> = forms
                         .iter()

@@ -121,6 +121,25 @@ fn ends_with(s: &[char], len: usize, pat: &str) -> bool {
             .all(|(&a, b)| plain(a) == b)
 }
 
+/// The words in `-ément` (`élément`, `supplément`, `précisément`),
+/// accent-folded: the light stemmer's `-ement` rule (made for `-ement`
+/// adverbs and nouns: `rapidement`, `gouvernement`) would cut them to
+/// `ele`, `suppl`. Listed from the French corpora, so that they keep their
+/// ending whether or not the text carries the accents.
+static EMENT_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../data/french_ement.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+
+fn is_ement_word(s: &[char]) -> bool {
+    let word: String = s.iter().map(|&c| plain(c)).collect();
+    EMENT_WORDS.contains(word.as_str())
+}
+
 /// The French light stemmer, in place.
 pub(crate) fn light_stem(out: &mut String, scratch: &mut Vec<char>) {
     scratch.clear();
@@ -156,7 +175,7 @@ fn light_stem_chars(s: &mut [char]) -> usize {
         s[len - 1] = 'r';
         return norm(s, len);
     }
-    if len > 6 && ends_with(s, len, "ement") {
+    if len > 6 && ends_with(s, len, "ement") && !is_ement_word(&s[..len]) {
         len -= 4;
         if len > 3 && ends_with(s, len, "ive") {
             len -= 1;
@@ -357,6 +376,18 @@ mod tests {
     }
 
     #[test]
+    fn ement_words_keep_their_ending() {
+        // `-ément` words are not `-ement` adverbs: `éléments` is not `ele`
+        // and `supplément` does not meet `supplie`.
+        assert_ne!(fr("éléments"), ["ele"]);
+        assert_ne!(fr("supplément"), fr("supplie"));
+        assert_ne!(fr("élément"), fr("élu"));
+        // The adverbs and nouns in `-ement` still meet their stem.
+        assert_eq!(fr("rapidement"), fr("rapide"));
+        assert_eq!(fr("gouvernement"), fr("gouverner"));
+    }
+
+    #[test]
     fn equivalences() {
         let groups: &[&[&str]] = &[
             &["protocoles", "protocole", "Protocole"],
@@ -379,6 +410,10 @@ mod tests {
             &["lorsqu’Europe", "europe"],
             &["nationaux", "national"],
             &["Cæsar", "caesar"],
+            &["éléments", "élément", "elements", "ELEMENT"],
+            &["supplément", "suppléments", "supplement"],
+            &["précisément", "precisement"],
+            &["gouvernement", "gouvernements"],
         ];
         for group in groups {
             let first = fr(group[0]);

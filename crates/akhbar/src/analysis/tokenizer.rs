@@ -251,7 +251,7 @@ pub(crate) fn analyze_word(
     }
     let keep = match lang {
         Lang::Fr => french::process(out, opts, scratch, snowball),
-        Lang::Ar => arabic::process(out, opts, snowball),
+        Lang::Ar => arabic::process(out, surface, opts, snowball),
         Lang::Es | Lang::En => latin::process(lang, out, opts, snowball),
         Lang::Other => true,
     };
