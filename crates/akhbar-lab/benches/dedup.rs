@@ -96,7 +96,7 @@ fn read_corpus(path: &std::path::Path, arabic: bool, limit: usize) -> Option<Vec
             arabic,
             origin: 0,
         };
-        if akhbar::dedup::shingles::word_hashes(&doc.text()).len() < MIN_WORDS {
+        if akhbar::dedup::word_hashes(&doc.text()).len() < MIN_WORDS {
             continue;
         }
         out.push(doc);

@@ -397,7 +397,7 @@ fn main() {
                 .filter_map(|e| {
                     let name = e.file_name().to_string_lossy().to_string();
                     let n: u64 = name.strip_prefix("scale-")?.parse().ok()?;
-                    akhbar::index::open::exists(&e.path().join("index")).then(|| (n, e.path()))
+                    akhbar::index::exists(&e.path().join("index")).then(|| (n, e.path()))
                 })
                 .collect()
         })

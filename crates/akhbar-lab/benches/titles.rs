@@ -91,7 +91,7 @@ fn build(zst: &Path, dir: &Path, articles: usize) -> Result<(), String> {
     let stamp = format!("sample of {articles} articles, seed 14\n");
     let index_dir = dir.join("index");
     let stamp_file = dir.join("sample.txt");
-    if akhbar::index::open::exists(&index_dir)
+    if akhbar::index::exists(&index_dir)
         && std::fs::read_to_string(&stamp_file).is_ok_and(|s| s == stamp)
     {
         return Ok(());

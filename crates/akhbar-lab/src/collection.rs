@@ -8,9 +8,9 @@ use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use akhbar::analysis::AnalysisOptions;
-use akhbar::index::open::create_in_ram;
-use akhbar::index::writer::{ArticleWriter, WriterOptions};
+use akhbar::index::create_in_ram;
 use akhbar::index::AkhbarIndex;
+use akhbar::index::{ArticleWriter, WriterOptions};
 use akhbar::ingest::{ingest_file, IngestOptions, Item};
 use akhbar::{Error, Result};
 

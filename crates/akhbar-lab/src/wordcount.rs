@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
-use akhbar::analysis::arabic::strip_article;
+use akhbar::analysis::strip_arabic_article as strip_article;
 use akhbar::analysis::{analyze_words, AnalysisOptions, Stemmer};
 use akhbar::lang::Lang;
 use anyhow::{Context, Result};

@@ -4,7 +4,7 @@
 //! Tunisia and Mauritania, abbreviated French and Spanish months, Persian
 //! letters; ambiguous dates stay null.
 
-use akhbar::ingest::dates::{find_date, parse_date};
+use akhbar::ingest::{find_date, parse_date};
 use chrono::NaiveDate;
 
 use crate::ingest_support::*;

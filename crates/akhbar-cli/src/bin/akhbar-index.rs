@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
-use akhbar::index::build::{build_index_with_progress, summary_text};
+use akhbar::index::{build_index_with_progress, summary_text};
 use akhbar::index::{BuildOptions, Progress};
-use akhbar::ingest::report::Summary;
+use akhbar::ingest::Summary;
 
 /// Index a folder of news articles (raw pages `.txt`, HTML `.html`, JSON
 /// Lines `.jsonl`, CSV/TSV, also `.gz`/`.zst`) for `akhbar-search`.

@@ -9,7 +9,7 @@ use clap::{Parser, ValueEnum};
 
 use akhbar::analysis::{analyze_words, AnalysisOptions, WordTerms};
 use akhbar::index::{build_index, BuildOptions};
-use akhbar::ingest::dates::parse_bound;
+use akhbar::ingest::parse_bound;
 use akhbar::lang::Lang;
 use akhbar::qa::{answer, Question};
 use akhbar::search::{
@@ -171,7 +171,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
             .into());
         }
     }
-    if !akhbar::index::open::exists(&args.index) && args.corpus.is_dir() {
+    if !akhbar::index::exists(&args.index) && args.corpus.is_dir() {
         eprintln!(
             "akhbar-search: no index at {} yet: building it from {} ...",
             args.index.display(),

@@ -1,6 +1,6 @@
 //! Arabic (`akhbar_ar`).
 //!
-//! Normalisation (shared by every analyzer, see [`fold_char`]): NFKC-style
+//! Normalisation (shared by every analyzer, see `fold::fold_arabic`): NFKC-style
 //! decomposition of presentation forms (`ﻻ` → `لا`), diacritics (U+064B..U+065F,
 //! U+0670, U+06D6..U+06ED, U+0610..U+061A) and tatweel removed, `أ إ آ ٱ` → `ا`,
 //! `ؤ` → `و`, `ئ` → `ي`, `ى` → `ي`, `ة` → `ه`, Persian `ی`/`ک` → `ي`/`ك`,
@@ -20,35 +20,41 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::fold::{fold_arabic, fold_into};
+use super::language::{Cx, Language};
+use super::snowball::{snowball_in_place, Snowball};
 use super::stopwords::FxBuild;
-use super::tokenizer::{snowball_in_place, Snowball};
 use super::{stopwords, AnalysisOptions, Stemmer};
 use crate::lang::Lang;
 
-/// Normalises one character of the Arabic block U+0600..U+06FF; `None` means
-/// the character is dropped.
-#[inline]
-pub(crate) fn fold_char(c: char) -> Option<char> {
-    Some(match c {
-        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => 'ا',
-        '\u{0624}' => 'و',
-        '\u{0626}' | '\u{0649}' | '\u{06CC}' => 'ي',
-        '\u{0629}' | '\u{06C0}' | '\u{06C1}' => 'ه',
-        '\u{06A9}' => 'ك',
-        '\u{0640}'
-        | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}' => return None,
-        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-        c => c,
-    })
+/// Arabic's rules: see the module docs.
+pub(crate) struct Arabic;
+
+impl Language for Arabic {
+    fn name(&self) -> &'static str {
+        "akhbar_ar"
+    }
+
+    fn snowball(&self, stemmer: Stemmer) -> Option<rust_stemmers::Algorithm> {
+        (stemmer == Stemmer::Snowball).then_some(rust_stemmers::Algorithm::Arabic)
+    }
+
+    fn process(&self, out: &mut String, surface: &str, cx: &mut Cx) -> bool {
+        process(out, surface, cx.opts, cx.snowball)
+    }
+
+    fn stem(&self, out: &mut String, cx: &mut Cx) {
+        stem(out, cx.opts, cx.snowball);
+    }
+
+    fn exact_form(&self, exact: &mut String) {
+        strip_article(exact);
+    }
 }
 
 /// The Arabic chain after normalisation. Returns false to drop the word.
 /// `surface` is the word as written, before normalisation.
-pub(crate) fn process(
+fn process(
     out: &mut String,
     surface: &str,
     opts: AnalysisOptions,
@@ -75,7 +81,7 @@ static MAQSURA_ONLY: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
             let with_yeh = format!("{}ي", w.strip_suffix('ى')?);
             (!listed.contains(with_yeh.as_str())).then(|| {
                 let mut folded = String::new();
-                super::tokenizer::fold_into(w, &mut folded);
+                fold_into(w, &mut folded);
                 folded
             })
         })
@@ -84,12 +90,12 @@ static MAQSURA_ONLY: LazyLock<HashSet<String, FxBuild>> = LazyLock::new(|| {
 
 /// True if the last letter of `surface` (harakat and tatweel aside) is `ى`.
 fn ends_in_maqsura(surface: &str) -> bool {
-    surface.chars().rev().find(|&c| fold_char(c).is_some()) == Some('ى')
+    surface.chars().rev().find(|&c| fold_arabic(c).is_some()) == Some('ى')
 }
 
 /// The stemming step alone, on a normalised word that was kept (words
 /// with digits are not stemmed).
-pub(crate) fn stem(out: &mut String, opts: AnalysisOptions, snowball: Option<&Snowball>) {
+fn stem(out: &mut String, opts: AnalysisOptions, snowball: Option<&Snowball>) {
     if out.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
@@ -328,7 +334,7 @@ fn chars(s: &str) -> usize {
 ///
 /// ```
 /// let mut word = String::from("بالمغرب");
-/// assert!(akhbar::analysis::arabic::strip_article(&mut word));
+/// assert!(akhbar::analysis::strip_arabic_article(&mut word));
 /// assert_eq!(word, "مغرب");
 /// ```
 pub fn strip_article(s: &mut String) -> bool {

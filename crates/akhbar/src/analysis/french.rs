@@ -14,9 +14,31 @@
 //! assert_eq!(terms(Lang::Fr, "protocoles"), terms(Lang::Fr, "protocole"));
 //! ```
 
-use super::tokenizer::{snowball_in_place, Snowball};
+use super::language::{Cx, Language};
+use super::snowball::{snowball_in_place, Snowball};
 use super::{stopwords, AnalysisOptions, Stemmer};
 use crate::lang::Lang;
+
+/// French's rules: see the module docs.
+pub(crate) struct French;
+
+impl Language for French {
+    fn name(&self) -> &'static str {
+        "akhbar_fr"
+    }
+
+    fn snowball(&self, stemmer: Stemmer) -> Option<rust_stemmers::Algorithm> {
+        (stemmer == Stemmer::Snowball).then_some(rust_stemmers::Algorithm::French)
+    }
+
+    fn process(&self, out: &mut String, _surface: &str, cx: &mut Cx) -> bool {
+        process(out, cx.opts, cx.scratch, cx.snowball)
+    }
+
+    fn stem(&self, out: &mut String, cx: &mut Cx) {
+        stem(out, cx.opts, cx.scratch, cx.snowball);
+    }
+}
 
 /// Elided words removed before an apostrophe (case already folded).
 const ELISIONS: [&str; 13] = [
@@ -24,7 +46,7 @@ const ELISIONS: [&str; 13] = [
 ];
 
 /// The French chain after lowercasing/folding. Returns false to drop the word.
-pub(crate) fn process(
+fn process(
     out: &mut String,
     opts: AnalysisOptions,
     scratch: &mut Vec<char>,
@@ -46,7 +68,7 @@ pub(crate) fn process(
 
 /// The stemming step alone, on a normalised word that was kept (words
 /// with digits are not stemmed).
-pub(crate) fn stem(
+fn stem(
     out: &mut String,
     opts: AnalysisOptions,
     scratch: &mut Vec<char>,

@@ -13,13 +13,81 @@
 //! assert_eq!(terms(Lang::Es, "la ciberdelincuencia"), terms(Lang::Es, "Ciberdelincuencia"));
 //! ```
 
-use super::tokenizer::{snowball_in_place, Snowball};
+use super::fold::{fold_into, lowercase_into};
+use super::language::{Cx, Language};
+use super::snowball::{snowball_in_place, Snowball};
 use super::{stopwords, AnalysisOptions, Stemmer};
 use crate::lang::Lang;
 
+/// The rules of Spanish or English: see the module docs.
+pub(crate) struct Latin {
+    lang: Lang,
+    name: &'static str,
+    algorithm: rust_stemmers::Algorithm,
+}
+
+pub(crate) const SPANISH: Latin = Latin {
+    lang: Lang::Es,
+    name: "akhbar_es",
+    algorithm: rust_stemmers::Algorithm::Spanish,
+};
+
+pub(crate) const ENGLISH: Latin = Latin {
+    lang: Lang::En,
+    name: "akhbar_en",
+    algorithm: rust_stemmers::Algorithm::English,
+};
+
+impl Language for Latin {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// There is no light stemmer for Spanish and English: `Light` also means
+    /// Snowball.
+    fn snowball(&self, stemmer: Stemmer) -> Option<rust_stemmers::Algorithm> {
+        (stemmer != Stemmer::None).then_some(self.algorithm)
+    }
+
+    fn analyze(&self, surface: &str, out: &mut String, cx: &mut Cx) -> Option<bool> {
+        if cx.opts.normalize {
+            // Snowball's Spanish and English rules expect accents
+            // (`-ación`): stem the lowercased word, then fold the stem.
+            return Some(process_then_fold(
+                self.lang,
+                surface,
+                out,
+                cx.opts,
+                cx.snowball,
+            ));
+        }
+        lowercase_into(surface, out);
+        if out.is_empty() {
+            return None;
+        }
+        Some(self.process(out, surface, cx))
+    }
+
+    fn process(&self, out: &mut String, _surface: &str, cx: &mut Cx) -> bool {
+        process(self.lang, out, cx.opts, cx.snowball)
+    }
+
+    fn stem(&self, out: &mut String, cx: &mut Cx) {
+        if cx.opts.stemmer != Stemmer::None && !out.bytes().any(|b| b.is_ascii_digit()) {
+            if let Some(s) = cx.snowball {
+                snowball_in_place(out, s);
+            }
+        }
+    }
+
+    fn stems_before_folding(&self) -> bool {
+        true
+    }
+}
+
 /// The Spanish/English chain after lowercasing/folding. Returns false to drop
 /// the word.
-pub(crate) fn process(
+fn process(
     lang: Lang,
     out: &mut String,
     opts: AnalysisOptions,
@@ -45,7 +113,7 @@ pub(crate) fn process(
 /// The Spanish/English chain with normalisation on: lowercase, drop stop
 /// words (compared folded), stem the accented word, then fold the stem, so
 /// `delegación` and `delegaciones` meet. Returns false to drop the word.
-pub(crate) fn process_then_fold(
+fn process_then_fold(
     lang: Lang,
     surface: &str,
     out: &mut String,
@@ -53,12 +121,12 @@ pub(crate) fn process_then_fold(
     snowball: Option<&Snowball>,
 ) -> bool {
     out.clear();
-    super::tokenizer::lowercase_into(surface, out);
+    lowercase_into(surface, out);
     if lang == Lang::En {
         strip_possessive(out);
     }
     let mut folded = String::with_capacity(out.len());
-    super::tokenizer::fold_into(out, &mut folded);
+    fold_into(out, &mut folded);
     if folded.is_empty() {
         out.clear();
         return false;
@@ -74,7 +142,7 @@ pub(crate) fn process_then_fold(
             }
             snowball_in_place(out, s);
             folded.clear();
-            super::tokenizer::fold_into(out, &mut folded);
+            fold_into(out, &mut folded);
         }
         _ => {}
     }
@@ -95,7 +163,7 @@ fn restore_suffix_accent(word: &mut String) {
 }
 
 /// Removes a trailing `'s` or `’s`.
-pub(crate) fn strip_possessive(s: &mut String) {
+fn strip_possessive(s: &mut String) {
     for suffix in ["'s", "\u{2019}s"] {
         if s.ends_with(suffix) {
             s.truncate(s.len() - suffix.len());

@@ -2,7 +2,7 @@
 //! `akhbar_es`, `akhbar_en`, `akhbar_other`).
 //!
 //! Every analyzer is a single [`AkhbarTokenizer`] that splits words (see
-//! [`tokenizer`] for the rules, offsets and positions), normalises them,
+//! `words.rs` for the rules and [`AkhbarTokenizer`] for offsets and positions), normalises them,
 //! drops stop words and stems them in one pass. With
 //! [`AnalysisOptions::exact_forms`] (off by default), each stem is followed by
 //! the word's normalised, unstemmed form marked with [`EXACT_MARK`] at the
@@ -11,7 +11,7 @@
 //! | language | normalisation | stop words | default stemmer |
 //! |----------|---------------|------------|-----------------|
 //! | `fr` | lowercase, accents, ligatures, elision, ordinals | Snowball French | light (Savoy/Lucene `FrenchLightStemmer`) |
-//! | `ar` | NFKC presentation forms, harakat, tatweel, alef/hamza/yeh/teh marbuta, digits | Lucene-like Arabic | Snowball Arabic after the article (light: prefixes/suffixes, see [`arabic::light_stem`]) |
+//! | `ar` | NFKC presentation forms, harakat, tatweel, alef/hamza/yeh/teh marbuta, digits | Lucene-like Arabic | Snowball Arabic after the article (light: prefixes/suffixes, see `arabic.rs`) |
 //! | `es` | lowercase, accents | Snowball Spanish | Snowball Spanish |
 //! | `en` | lowercase, accents, possessive `'s` | Snowball English | Snowball English |
 //! | `other` | lowercase, accents, Arabic normalisation | none | none |
@@ -23,15 +23,27 @@
 //! assert_eq!(terms(Lang::Ar, "والمغرب"), terms(Lang::Ar, "المغرب"));
 //! ```
 
-pub mod arabic;
-pub mod french;
-pub mod latin;
+// The shared steps: splitting, folding, the Snowball stem cache, stop words.
+mod fold;
+mod snowball;
 pub(crate) mod stopwords;
-pub mod tokenizer;
+mod words;
+// One file per language, listed in `language.rs`.
+mod arabic;
+mod french;
+mod language;
+mod latin;
+// The tantivy tokenizer that runs a language's chain.
+mod tokenizer;
 
 use tantivy::tokenizer::{TextAnalyzer, TokenStream, TokenizerManager};
 
+pub use arabic::strip_article as strip_arabic_article;
 pub use tokenizer::{AkhbarTokenStream, AkhbarTokenizer, MAX_TERM_BYTES};
+
+pub(crate) use fold::fold_into;
+pub(crate) use french::elide;
+pub(crate) use words::next_word;
 
 use crate::lang::Lang;
 
@@ -106,13 +118,7 @@ impl Default for AnalysisOptions {
 /// The tokenizer name registered for a language: "akhbar_fr", "akhbar_ar",
 /// "akhbar_es", "akhbar_en", "akhbar_other".
 pub fn analyzer_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "akhbar_fr",
-        Lang::Ar => "akhbar_ar",
-        Lang::Es => "akhbar_es",
-        Lang::En => "akhbar_en",
-        Lang::Other => "akhbar_other",
-    }
+    language::language(lang).name()
 }
 
 /// Builds the analyzer for one language.
@@ -154,7 +160,7 @@ pub fn analyze_words(lang: Lang, text: &str, opts: AnalysisOptions) -> Vec<WordT
     let mut analyzer = analyzer(lang, opts);
     let mut out: Vec<WordTerms> = Vec::new();
     let mut cursor = 0;
-    while let Some((from, to)) = tokenizer::next_word(text, &mut cursor) {
+    while let Some((from, to)) = words::next_word(text, &mut cursor) {
         let word = &text[from..to];
         let mut terms = Vec::new();
         let mut stream = analyzer.token_stream(word);

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::tokenizer::{fold_into, lowercase_into};
+use super::fold::{fold_into, lowercase_into};
 use crate::lang::Lang;
 
 /// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for the

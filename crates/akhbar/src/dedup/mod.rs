@@ -32,15 +32,15 @@
 //!
 //! Hashes use fixed seeds and little-endian reads only, so signatures (and
 //! [`Signature::to_bytes`]) are identical across runs and platforms and may
-//! be stored. Changing the normalisation ([`crate::analysis::tokenizer`]'s
+//! be stored. Changing the normalisation (`crate::analysis`'s
 //! folding) changes signatures of affected texts.
 
 mod groups;
 mod keys;
 mod minhash;
-pub mod shingles;
+mod shingles;
 
 pub use groups::Grouper;
 pub use keys::{group_key, KeyHasher, KeySet};
 pub use minhash::{signature, similarity, Signature, K};
-pub use shingles::{jaccard, shingles, MIN_WORDS, SHINGLE_WORDS};
+pub use shingles::{jaccard, shingles, word_hashes, MIN_WORDS, SHINGLE_WORDS};

@@ -1,7 +1,7 @@
 //! Normalisation, word shingles and the stable 64-bit hashes they are built on.
 //!
 //! Words are split and folded exactly like the search analyzers do
-//! ([`crate::analysis::tokenizer`]: lowercase, Latin accents and ligatures,
+//! (`crate::analysis` folding: lowercase, Latin accents and ligatures,
 //! Arabic harakat, tatweel, alef/hamza/yeh/teh marbuta forms, digits), but
 //! are neither stemmed nor filtered: near-duplicate detection wants surface
 //! text, and stop words make shingles more specific.
@@ -10,7 +10,7 @@
 //! reads, no `std` `RandomState`), so shingle hashes and the signatures built
 //! on them are identical across runs, builds and platforms.
 
-use crate::analysis::tokenizer::{fold_into, next_word};
+use crate::analysis::{fold_into, next_word};
 
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;

@@ -19,7 +19,7 @@
 //! everything into one on demand (and maps the whole index while it runs).
 //!
 //! ```
-//! use akhbar::index::merges::{MergePlan, SegmentSize};
+//! use akhbar::index::{MergePlan, SegmentSize};
 //! let plan = MergePlan { max_bytes: 100, min_segments: 3, max_deleted_ratio: 0.3 };
 //! let seg = |id: u32, bytes: u64| SegmentSize { id, bytes, deleted_ratio: 0.0 };
 //! // 10 + 20 + 30 fit in 100; 90 is over half the limit and stays alone.

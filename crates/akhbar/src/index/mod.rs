@@ -1,14 +1,22 @@
 //! The tantivy index: its schema, opening it, writing articles into it, and
 //! building it from a corpus folder.
 
-pub mod build;
-pub mod manifest;
-pub mod merges;
-pub mod open;
-pub mod schema;
-pub mod writer;
+mod build;
+mod manifest;
+mod merges;
+mod open;
+mod schema;
+mod writer;
 
-pub use build::{build_index, BuildOptions, BuildReport, Progress};
-pub use open::{open, open_or_create, AkhbarIndex};
-pub use schema::Fields;
+pub use build::{
+    build_index, build_index_with_progress, index_corpus_into, summary_text, BuildOptions,
+    BuildReport, Progress,
+};
+pub use merges::{MergePlan, SegmentSize};
+pub use open::{create_in_ram, exists, open, open_or_create, open_with, AkhbarIndex};
+pub use schema::{Fields, SCHEMA_VERSION};
 pub use tantivy::Searcher;
+pub use writer::{ArticleWriter, Budget, WriterOptions};
+
+pub(crate) use schema::keyword_analyzer;
+pub(crate) use writer::to_datetime;

@@ -70,7 +70,7 @@ impl Fields {
         field_of(&self.body_by_lang, lang)
     }
 
-    /// Resolves every field in a schema built by [`build_schema`]; `None`
+    /// Resolves every field in a schema built by `build_schema`; `None`
     /// when one is missing (an index from another version).
     pub fn from_schema(schema: &Schema) -> Option<Fields> {
         let f = |name: &str| schema.get_field(name).ok();

@@ -93,7 +93,7 @@ impl WriterOptions {
     /// How the budget is split.
     ///
     /// ```
-    /// use akhbar::index::writer::WriterOptions;
+    /// use akhbar::index::WriterOptions;
     /// let b = WriterOptions::default().budget();
     /// assert_eq!(
     ///     (b.reserve >> 20, b.writer >> 20, b.grouper >> 20, b.rest >> 20),

@@ -107,7 +107,7 @@ pub struct FoundDate {
 /// so `&text[found.start..found.end]` is the matched expression.
 ///
 /// ```
-/// use akhbar::ingest::dates::find_date;
+/// use akhbar::ingest::find_date;
 /// use chrono::NaiveDate;
 ///
 /// let text = "Imou Media25 أكتوبر 2025";

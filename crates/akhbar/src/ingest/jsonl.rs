@@ -19,6 +19,7 @@ pub enum RecordError {
 }
 
 /// Parses one line with the fields under their own names.
+#[cfg(test)]
 pub fn parse_line(line: &str) -> Result<Record, RecordError> {
     parse_line_mapped(line, &FieldMap::default())
 }

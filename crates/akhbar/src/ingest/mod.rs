@@ -5,20 +5,20 @@
 //! Formats: raw pages (`.txt`), HTML pages (`.html`, `.htm`), JSON Lines
 //! (`.jsonl`, `.ndjson`) and CSV/TSV (`.csv`, `.tsv`), each also
 //! `.gz`/`.zst`. Pages are read in two passes: the first learns each
-//! source's recurring lines ([`learned`]), the second drops them from bodies.
+//! source's recurring lines ([`LearnedBoilerplate`]), the second drops them from bodies.
 
-pub mod boilerplate;
-pub mod csv;
-pub mod dates;
-pub mod decode;
-pub mod encoding;
-pub mod fields;
+mod boilerplate;
+mod csv;
+mod dates;
+mod decode;
+mod encoding;
+mod fields;
 mod hijri;
-pub mod html;
-pub mod jsonl;
-pub mod learned;
-pub mod raw_page;
-pub mod report;
+mod html;
+mod jsonl;
+mod learned;
+mod raw_page;
+mod report;
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -27,6 +27,7 @@ use std::sync::{Arc, Mutex};
 use crate::article::{hash_id, Article};
 use crate::error::{Error, Result};
 use crate::lang;
+pub use dates::{find_date, parse_bound, parse_date};
 pub use fields::{FieldMap, FieldMapError, Record};
 pub use learned::{LearnOptions, LearnedBoilerplate};
 pub use report::{Skip, SkipReason, Summary};

@@ -29,6 +29,7 @@ const DATELINE_MAX_CHARS: usize = 160;
 
 /// Parses the text of a raw page. Returns `None` when the page holds no
 /// article text once its boilerplate is removed.
+#[cfg(test)]
 pub fn parse(text: &str) -> Option<RawPage> {
     parse_with(text, &PageHints::default(), &|_: &str| false)
 }

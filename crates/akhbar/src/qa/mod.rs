@@ -1,7 +1,7 @@
 //! Question answering on top of keyword search: a question in plain words
 //! (`Quand le traité de Fès fut-il signé ?`) runs through the same search
 //! pipeline as keywords, with a pass over its words before the first stage
-//! ([`rewrite`]: script hint, question words dropped, typos corrected,
+//! (`rewrite.rs`: script hint, question words dropped, typos corrected,
 //! question frames weighed down, Arabic variants) and a second stage after
 //! it ([`rerank`]: the best hits re-scored from their stored text).
 //!

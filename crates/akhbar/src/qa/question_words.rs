@@ -14,9 +14,9 @@
 
 use std::sync::LazyLock;
 
-use crate::analysis::french::elide;
+use crate::analysis::elide;
+use crate::analysis::fold_into;
 use crate::analysis::stopwords::StopSet;
-use crate::analysis::tokenizer::fold_into;
 use crate::lang::Lang;
 
 const FRENCH: &[&str] = &[

@@ -70,7 +70,7 @@ pub fn clitic_forms(stem: &str) -> Vec<String> {
 }
 
 /// The forms of an Arabic stem with one long-vowel letter (`ا` `و` `ي`)
-/// fewer or more, anywhere in the word, of at least [`VOWEL_MIN_LETTERS`]
+/// fewer or more, anywhere in the word, of at least `VOWEL_MIN_LETTERS` (4)
 /// letters; none for a stem holding anything but Arabic letters.
 pub fn vowel_forms(stem: &str) -> Vec<String> {
     let letters: Vec<char> = stem.chars().collect();

@@ -38,7 +38,7 @@ use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use crate::analysis::AnalysisOptions;
 use crate::error::Result;
-use crate::index::writer::to_datetime;
+use crate::index::to_datetime;
 use crate::index::{AkhbarIndex, Fields};
 use crate::lang::Lang;
 pub use bm25::{Bm25Params, Bm25fQuery, FieldWeight};
@@ -535,7 +535,7 @@ fn filter_queries(fields: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query
 
 /// A source name as `source_key` indexes it: lowercased, accents folded.
 pub fn source_key(name: &str) -> String {
-    let mut analyzer = crate::index::schema::keyword_analyzer();
+    let mut analyzer = crate::index::keyword_analyzer();
     let mut stream = analyzer.token_stream(name.trim());
     let mut key = String::new();
     while stream.advance() {

@@ -704,7 +704,7 @@ pub fn asks_for_number(text: &str) -> bool {
             continue;
         }
         let mut folded = String::new();
-        crate::analysis::tokenizer::fold_into(w, &mut folded);
+        crate::analysis::fold_into(w, &mut folded);
         words.push(folded);
     }
     const ALONE: [&str; 11] = [

@@ -547,7 +547,7 @@ impl<'a> QueryCompiler<'a> {
         let bound = |d: Option<chrono::NaiveDate>| match d {
             Some(d) => Bound::Included(Term::from_field_date(
                 self.fields.date,
-                crate::index::writer::to_datetime(d),
+                crate::index::to_datetime(d),
             )),
             None => Bound::Unbounded,
         };

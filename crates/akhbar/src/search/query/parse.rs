@@ -37,7 +37,7 @@
 use chrono::NaiveDate;
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 
-use crate::ingest::dates::parse_bound;
+use crate::ingest::parse_bound;
 use crate::lang::Lang;
 
 /// The fields a query can name (`title:` …), as they are written.
