@@ -16,6 +16,9 @@ pub struct Style {
     pub facet_limit: usize,
     /// Wrap text to this many columns (no wrapping when `None`).
     pub width: Option<usize>,
+    /// A right-to-left mark before mostly Arabic lines: only on a terminal,
+    /// so that piped output starts with what it shows (`grep '^1\.'`).
+    pub rtl_marks: bool,
 }
 
 impl Default for Style {
@@ -24,6 +27,7 @@ impl Default for Style {
             color: false,
             facet_limit: 10,
             width: None,
+            rtl_marks: false,
         }
     }
 }
@@ -71,6 +75,14 @@ pub fn direction_mark(line: &str) -> &'static str {
     let counts = akhbar::lang::script_counts(line);
     if counts.arabic > counts.latin {
         "\u{200F}"
+    } else {
+        ""
+    }
+}
+
+fn mark(style: &Style, line: &str) -> &'static str {
+    if style.rtl_marks {
+        direction_mark(line)
     } else {
         ""
     }
@@ -163,7 +175,7 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
         };
         let numbered = format!("{}. {title}", offset + i + 1);
         for line in wrap(&numbered, style.width, 0, 3) {
-            let _ = writeln!(out, "{}{bold}{line}{reset}", direction_mark(&line));
+            let _ = writeln!(out, "{}{bold}{line}{reset}", mark(&style, &line));
         }
         let mut meta = vec![
             hit.date.clone().unwrap_or_else(|| "no date".into()),
@@ -187,7 +199,7 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
                 .and_then(|rest| rest.find(words))
                 .map(|i| consumed + i)
             else {
-                let _ = writeln!(out, "{}{line}", direction_mark(&line));
+                let _ = writeln!(out, "{}{line}", mark(&style, &line));
                 continue;
             };
             let end = start + words.len();
@@ -206,7 +218,7 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
                 last = to;
             }
             coloured.push_str(plain.get(last..end).unwrap_or(""));
-            let _ = writeln!(out, "{}   {coloured}", direction_mark(&line));
+            let _ = writeln!(out, "{}   {coloured}", mark(&style, &line));
         }
         if !hit.duplicates.is_empty() {
             let mut outlets: Vec<String> = Vec::new();

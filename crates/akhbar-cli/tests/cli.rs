@@ -56,6 +56,11 @@ fn search_builds_the_index_on_first_run_then_reuses_it() {
     let again = run_bin("akhbar-search", &["الجريمة"], ws.path());
     assert!(!stderr(&again).contains("building"), "{}", stderr(&again));
     assert!(stdout(&again).contains("Imou Media"));
+    // Piped output carries no right-to-left mark: an Arabic hit's line
+    // starts with its number, as `grep '^1\.'` expects.
+    let text = stdout(&again);
+    assert!(!text.contains('\u{200F}'), "{text:?}");
+    assert!(text.lines().any(|l| l.starts_with("1. المغرب")), "{text}");
 }
 
 #[test]

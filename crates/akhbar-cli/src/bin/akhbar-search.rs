@@ -196,6 +196,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
         color: is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         facet_limit: args.facet_limit,
         width,
+        rtl_marks: is_terminal,
     };
     if args.stats {
         let stats = index_stats(&index, &args.index)?;
