@@ -117,6 +117,13 @@ fn filters_on_the_command_line() {
     assert_eq!(v["total"], 0);
     let v = json_search(ws.path(), &["*", "--source", "ecoactu"]);
     assert_eq!(v["total"], 1);
+    // Comma lists, as `--facets` takes them.
+    let v = json_search(ws.path(), &["*", "--lang", "ar,fr"]);
+    assert_eq!(v["total"], 2);
+    let v = json_search(ws.path(), &["*", "--source", "EcoActu,Imou Media"]);
+    assert_eq!(v["total"], 2);
+    let v = json_search(ws.path(), &["*", "--lang", "ar,es"]);
+    assert_eq!(v["total"], 1);
     let v = json_search(ws.path(), &["*", "--limit", "1", "--offset", "1"]);
     assert_eq!(v["hits"].as_array().unwrap().len(), 1);
     assert_eq!(v["hits"][0]["date"], "2022-05-13");

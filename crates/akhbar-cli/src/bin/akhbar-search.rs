@@ -40,8 +40,8 @@ struct Args {
     /// The corpus to build the index from when there is none yet.
     #[arg(long, default_value = "corpus")]
     corpus: PathBuf,
-    /// Keep articles in this language (fr, ar, es, en, other); repeat for several.
-    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    /// Keep articles in this language (fr, ar, es, en, other); several: `ar,fr` or repeat.
+    #[arg(long = "lang", value_name = "LANG", value_delimiter = ',', value_parser = parse_lang)]
     langs: Vec<Lang>,
     /// Keep articles dated on or after this day: YYYY, YYYY-MM or YYYY-MM-DD.
     #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, false))]
@@ -49,8 +49,9 @@ struct Args {
     /// Keep articles dated on or before this day: YYYY, YYYY-MM or YYYY-MM-DD (the whole period counts).
     #[arg(long, value_name = "DATE", value_parser = |s: &str| parse_bound(s, true))]
     until: Option<chrono::NaiveDate>,
-    /// Keep articles from this source (case and accents ignored); repeat for several.
-    #[arg(long = "source", value_name = "NAME")]
+    /// Keep articles from this source (case and accents ignored); several: `A,B` or repeat
+    /// (a name that holds a comma: `source:"A, B"` in the query).
+    #[arg(long = "source", value_name = "NAME", value_delimiter = ',')]
     sources: Vec<String>,
     /// How many hits to show.
     #[arg(long, default_value_t = 10)]
