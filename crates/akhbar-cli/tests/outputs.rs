@@ -134,6 +134,16 @@ fn recency_favours_recent_articles() {
         "a 30-day half-life orders articles years apart by date"
     );
     assert_eq!(plain.len(), recent.len());
+    // A past period is ranked within itself: age counts from the end of
+    // `until`, not from the newest article (2023), which would leave every
+    // 2021 score near 0 (24 half-lives).
+    req.until = chrono::NaiveDate::from_ymd_opt(2021, 12, 31);
+    let past = index.search(&req);
+    assert!(!past.hits.is_empty());
+    for hit in &past.hits {
+        assert!(hit.date.as_deref() <= Some("2021-12-31"), "{:?}", hit.date);
+        assert!(hit.score > 0.001, "{} scores {}", hit.id, hit.score);
+    }
     assert_eq!(
         akhbar::search::parse_half_life("2w"),
         Ok(Duration::days(14))

@@ -68,7 +68,8 @@ struct Args {
     /// At most this many values per facet in the terminal output.
     #[arg(long, default_value_t = 10)]
     facet_limit: usize,
-    /// With relevance order, favour recent articles: a score halves for every HALF_LIFE of age (30d, 2w, 6m, 1y).
+    /// With relevance order, favour recent articles: a score halves for every HALF_LIFE of age
+    /// (30d, 2w, 6m, 1y), counted back from the end of --until when given, else from today.
     #[arg(long, value_name = "HALF_LIFE", value_parser = akhbar::search::parse_half_life)]
     recency: Option<chrono::Duration>,
     /// Draw the matches over time, one bar per day, week, month (default) or year.

@@ -89,7 +89,8 @@ pub struct SearchRequest {
     /// Show every copy of a near-duplicate group instead of one hit per group.
     pub all_duplicates: bool,
     /// With relevance order: halve an article's score for every `recency`
-    /// of age (counted back from the newest article in the index).
+    /// of age, counted back from the end of `until` when it is given, else
+    /// from now (an article dated after that point is not boosted).
     pub recency: Option<chrono::Duration>,
     /// How the words combine: all required (the default) or any.
     pub mode: QueryMode,
@@ -295,6 +296,9 @@ pub(crate) fn run(
     // The second stage re-orders the best hits by relevance.
     let depth = stages.rerank_depth();
     let rerank = depth > 0 && sort == Sort::Relevance && request.recency.is_none() && !match_all;
+    let recency = request
+        .recency
+        .map(|half_life| (half_life, recency_reference(request.until)));
     let mut second_stage = |hits: Vec<(f32, DocAddress)>| -> Result<Vec<(f32, DocAddress)>> {
         if !rerank {
             return Ok(hits);
@@ -312,7 +316,7 @@ pub(crate) fn run(
                 searcher,
                 &query,
                 sort,
-                request.recency,
+                recency,
                 (request.offset + limit).max(depth),
                 0,
             )?;
@@ -322,14 +326,7 @@ pub(crate) fn run(
                 .take(limit)
                 .collect()
         } else {
-            ranked(
-                searcher,
-                &query,
-                sort,
-                request.recency,
-                limit,
-                request.offset,
-            )?
+            ranked(searcher, &query, sort, recency, limit, request.offset)?
         }
     } else {
         // Fetch ranked articles until enough distinct groups are in hand,
@@ -341,7 +338,7 @@ pub(crate) fn run(
             .max(20)
             .max(if rerank { depth } else { 0 });
         loop {
-            let candidates = ranked(searcher, &query, sort, request.recency, fetch, 0)?;
+            let candidates = ranked(searcher, &query, sort, recency, fetch, 0)?;
             let exhausted = candidates.len() < fetch;
             let groups = collapse::first_of_each_group(searcher, second_stage(candidates)?);
             if groups.len() >= want || exhausted {
@@ -399,14 +396,14 @@ fn ranked(
     searcher: &Searcher,
     query: &dyn Query,
     sort: Sort,
-    recency: Option<chrono::Duration>,
+    recency: Option<(chrono::Duration, i64)>,
     limit: usize,
     offset: usize,
 ) -> Result<Vec<(f32, DocAddress)>> {
     let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
     Ok(match (sort, recency) {
-        (Sort::Relevance, Some(half_life)) => {
-            let decay = RecencyDecay::new(searcher, half_life);
+        (Sort::Relevance, Some((half_life, reference))) => {
+            let decay = RecencyDecay::new(searcher, half_life, reference);
             searcher.search(
                 query,
                 &top.tweak_score(move |segment: &tantivy::SegmentReader| {
@@ -436,33 +433,43 @@ fn ranked(
     })
 }
 
-/// Multiplies scores by `0.5^(age / half_life)`, age counted back from the
-/// newest article of the index; an undated article counts as the oldest.
+/// Where `--recency` counts age from, in seconds since the epoch: the end
+/// of the `until` day when one is given (so a past period is ranked within
+/// itself), else now. Never the newest article of the index: one page from
+/// another year would then decide every score.
+fn recency_reference(until: Option<NaiveDate>) -> i64 {
+    until
+        .and_then(|d| d.succ_opt())
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp())
+        .unwrap_or_else(|| chrono::Utc::now().timestamp())
+}
+
+/// Multiplies scores by `0.5^(age / half_life)`, age counted back from
+/// `reference` (see [`recency_reference`]); an undated article counts as
+/// the oldest.
 #[derive(Clone, Copy)]
 struct RecencyDecay {
-    newest: i64,
+    reference: i64,
     oldest: i64,
     half_life_secs: f64,
 }
 
 impl RecencyDecay {
-    fn new(searcher: &Searcher, half_life: chrono::Duration) -> Self {
-        let mut newest = i64::MIN;
+    fn new(searcher: &Searcher, half_life: chrono::Duration, reference: i64) -> Self {
         let mut oldest = i64::MAX;
         for segment in searcher.segment_readers() {
             if let Ok(column) = segment.fast_fields().date("date") {
                 if column.values.num_vals() > 0 {
-                    newest = newest.max(column.max_value().into_timestamp_secs());
                     oldest = oldest.min(column.min_value().into_timestamp_secs());
                 }
             }
         }
-        if newest < oldest {
-            newest = 0;
+        if oldest == i64::MAX {
             oldest = 0;
         }
         RecencyDecay {
-            newest,
+            reference,
             oldest,
             half_life_secs: (half_life.num_seconds().max(1)) as f64,
         }
@@ -476,7 +483,7 @@ impl RecencyDecay {
                 .and_then(|c| c.first(doc))
                 .map(|d| d.into_timestamp_secs())
                 .unwrap_or(self.oldest);
-            let age = (self.newest - date).max(0) as f64;
+            let age = (self.reference - date).max(0) as f64;
             score * 0.5f64.powf(age / self.half_life_secs) as f32
         }
     }
