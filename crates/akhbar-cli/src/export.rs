@@ -48,6 +48,18 @@ impl<'a> Row<'a> {
     }
 }
 
+/// The I/O error under a CSV error, with its kind kept (`io::Error::from`
+/// would make a closed pipe an `Other` error, and `| head` an error exit).
+fn io_of(e: csv::Error) -> std::io::Error {
+    if !e.is_io_error() {
+        return std::io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        kind => std::io::Error::other(format!("{kind:?}")),
+    }
+}
+
 /// Writes every article matching `request` (its query and filters; paging
 /// is ignored), best first, to `out`. Returns how many were written.
 pub fn export(
@@ -65,11 +77,11 @@ pub fn export(
             w.write_record([
                 "id", "title", "date", "lang", "langs", "source", "url", "path", "score", "body",
             ])
-            .map_err(std::io::Error::from)
+            .map_err(io_of)
             .context("cannot write the export")?;
             let written = for_each_match(searcher, fields, request, |hit, body| {
                 w.serialize(Row::new(hit, body))
-                    .map_err(std::io::Error::from)
+                    .map_err(io_of)
                     .context("cannot write the export")
             })?;
             w.flush().context("cannot write the export")?;

@@ -213,3 +213,30 @@ fn terminal_text_wraps_and_marks_arabic_lines() {
     assert_eq!(direction_mark("المغرب يوقّع على اتفاقية"), "\u{200F}");
     assert_eq!(direction_mark("Le Maroc signe"), "");
 }
+
+/// A reader that closes the pipe early (`| head`) ends every output form
+/// quietly with exit 0, as ripgrep does.
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let (_index, path) = fixture_index();
+    for format in [
+        &["--format", "csv"][..],
+        &["--format", "ndjson"],
+        &["--json"],
+        &[],
+    ] {
+        let mut args = vec!["--index", path.as_str(), "*"];
+        args.extend_from_slice(format);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_akhbar-search"))
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the read end before the first write.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{format:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{format:?}");
+    }
+}

@@ -129,9 +129,15 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
+            // A closed pipe (`| head`) is the reader's choice, not an error.
             let broken_pipe = err.chain().any(|e| {
                 e.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                    .map(std::io::Error::kind)
+                    .or_else(|| {
+                        e.downcast_ref::<serde_json::Error>()
+                            .and_then(serde_json::Error::io_error_kind)
+                    })
+                    == Some(std::io::ErrorKind::BrokenPipe)
             });
             if broken_pipe {
                 return ExitCode::SUCCESS;
