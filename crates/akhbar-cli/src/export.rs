@@ -60,12 +60,14 @@ fn io_of(e: csv::Error) -> std::io::Error {
     }
 }
 
-/// Writes every article matching `request` (its query and filters; paging
-/// is ignored), best first, to `out`. Returns how many were written.
+/// Writes the articles matching `request` in its order (`sort`,
+/// `recency`), at most `limit` (`None`: all), to `out`. Returns how many
+/// were written.
 pub fn export(
     searcher: &Searcher,
     fields: &Fields,
     request: &SearchRequest,
+    limit: Option<usize>,
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<u64> {
@@ -79,7 +81,7 @@ pub fn export(
             ])
             .map_err(io_of)
             .context("cannot write the export")?;
-            let written = for_each_match(searcher, fields, request, |hit, body| {
+            let written = for_each_match(searcher, fields, request, limit, |hit, body| {
                 w.serialize(Row::new(hit, body))
                     .map_err(io_of)
                     .context("cannot write the export")
@@ -87,7 +89,7 @@ pub fn export(
             w.flush().context("cannot write the export")?;
             written
         }
-        Format::Ndjson => for_each_match(searcher, fields, request, |hit, body| {
+        Format::Ndjson => for_each_match(searcher, fields, request, limit, |hit, body| {
             serde_json::to_writer(&mut *out, &Row::new(hit, body))
                 .map_err(std::io::Error::from)
                 .and_then(|()| out.write_all(b"\n"))

@@ -23,15 +23,39 @@ fn search_cli(index: &str, args: &[&str]) -> std::process::Output {
 #[test]
 fn ndjson_export_streams_every_match_with_body() {
     let (_index, path) = fixture_index();
-    let text = stdout(&search_cli(
-        &path,
-        &["*", "--format", "ndjson", "--limit", "1"],
-    ));
-    let rows: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(rows.len(), 10, "--limit does not cut an export");
+    let rows_of = |args: &[&str]| -> Vec<Value> {
+        stdout(&search_cli(&path, args))
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    // No --limit: every match; --limit cuts the export as it cuts a page.
+    let rows = rows_of(&["*", "--format", "ndjson"]);
+    assert_eq!(
+        rows.len(),
+        10,
+        "without --limit an export holds every match"
+    );
+    let first = rows_of(&["*", "--format", "ndjson", "--limit", "1"]);
+    assert_eq!(first.len(), 1);
+    // `*` is newest first, as a search shows it; --sort date-asc reverses it.
+    let dates = |rows: &[Value]| -> Vec<String> {
+        rows.iter()
+            .filter_map(|r| r["date"].as_str().map(str::to_string))
+            .collect()
+    };
+    let mut newest_first = dates(&rows);
+    assert!(newest_first.len() >= 5);
+    let sorted = {
+        let mut d = newest_first.clone();
+        d.sort_by(|a, b| b.cmp(a));
+        d
+    };
+    assert_eq!(newest_first, sorted);
+    assert_eq!(first[0]["date"].as_str(), Some(sorted[0].as_str()));
+    let oldest_first = dates(&rows_of(&["*", "--format", "ndjson", "--sort", "date-asc"]));
+    newest_first.reverse();
+    assert_eq!(oldest_first, newest_first);
     let port = rows.iter().find(|r| r["id"] == "fr-port-2023").unwrap();
     assert!(port["body"]
         .as_str()

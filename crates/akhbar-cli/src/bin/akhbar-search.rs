@@ -53,9 +53,10 @@ struct Args {
     /// (a name that holds a comma: `source:"A, B"` in the query).
     #[arg(long = "source", value_name = "NAME", value_delimiter = ',')]
     sources: Vec<String>,
-    /// How many hits to show.
-    #[arg(long, default_value_t = 10)]
-    limit: usize,
+    /// How many hits to show (10 when not given); with --format, how many to export (all when
+    /// not given).
+    #[arg(long)]
+    limit: Option<usize>,
     /// Skip this many hits first (paging).
     #[arg(long, default_value_t = 0)]
     offset: usize,
@@ -241,7 +242,14 @@ fn run(args: &Args) -> anyhow::Result<()> {
             FormatArg::Ndjson => Format::Ndjson,
             FormatArg::Csv => Format::Csv,
         };
-        export(&searcher, &index.fields, &keywords, format, &mut out)?;
+        export(
+            &searcher,
+            &index.fields,
+            &keywords,
+            args.limit,
+            format,
+            &mut out,
+        )?;
         return Ok(());
     }
     let results = match &question {
@@ -270,7 +278,7 @@ fn apply_flags(args: &Args, request: &mut SearchRequest) {
     request.since = args.since;
     request.until = args.until;
     request.sources = args.sources.clone();
-    request.limit = args.limit;
+    request.limit = args.limit.unwrap_or(10);
     request.offset = args.offset;
     request.recency = args.recency;
     request.all_duplicates = args.all_duplicates;
