@@ -41,6 +41,11 @@ fn search_builds_the_index_on_first_run_then_reuses_it() {
         stderr(&out)
     );
     assert!(ws.path().join("index/meta.json").is_file());
+    // Only the default index is built by itself: an explicit --index that
+    // is missing is an error, and nothing is written there.
+    let elsewhere = run_bin("akhbar-search", &["--index", "other", "maroc"], ws.path());
+    assert_clean_error(&elsewhere, 2, "no index at other");
+    assert!(!ws.path().join("other").exists());
     let text = stdout(&out);
     assert!(
         text.contains("1. Cybercriminalité : le Maroc signe le 2e protocole additionnel"),

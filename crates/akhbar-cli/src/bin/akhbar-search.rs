@@ -2,7 +2,7 @@
 //! highlighted snippets, for a terminal (or `--json` for programs).
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
@@ -34,10 +34,11 @@ struct Args {
     /// to see why two words meet or not; reads no index.
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["stats", "query"])]
     analyze: Option<String>,
-    /// The index folder.
-    #[arg(long, default_value = "index")]
-    index: PathBuf,
-    /// The corpus to build the index from when there is none yet.
+    /// The index folder [default: index]. Only the default `index/` is built automatically
+    /// (from --corpus) when missing; build another with `akhbar-index CORPUS --index DIR`.
+    #[arg(long)]
+    index: Option<PathBuf>,
+    /// The corpus the default `index/` is built from on the first run.
     #[arg(long, default_value = "corpus")]
     corpus: PathBuf,
     /// Keep articles in this language (fr, ar, es, en, other); several: `ar,fr` or repeat.
@@ -180,20 +181,23 @@ fn run(args: &Args) -> anyhow::Result<()> {
             .into());
         }
     }
-    if !akhbar::index::exists(&args.index) && args.corpus.is_dir() {
+    // Only the default index is built behind the user's back: an explicit
+    // --index that is missing is an error (from `open`), not a new index.
+    let index_dir: &Path = args.index.as_deref().unwrap_or(Path::new("index"));
+    if args.index.is_none() && !akhbar::index::exists(index_dir) && args.corpus.is_dir() {
         eprintln!(
             "akhbar-search: no index at {} yet: building it from {} ...",
-            args.index.display(),
+            index_dir.display(),
             args.corpus.display()
         );
-        let summary = build_index(&args.corpus, &args.index, &BuildOptions::default())?;
+        let summary = build_index(&args.corpus, index_dir, &BuildOptions::default())?;
         eprintln!(
             "akhbar-search: indexed {} articles ({} skipped)",
             summary.summary.articles_indexed,
             summary.summary.skipped.len()
         );
     }
-    let mut index = akhbar::index::open(&args.index)?;
+    let mut index = akhbar::index::open(index_dir)?;
     index.set_search_threads(args.threads)?;
     let stdout = std::io::stdout();
     let is_terminal = stdout.is_terminal();
@@ -208,12 +212,12 @@ fn run(args: &Args) -> anyhow::Result<()> {
         rtl_marks: is_terminal,
     };
     if args.stats {
-        let stats = index_stats(&index, &args.index)?;
+        let stats = index_stats(&index, index_dir)?;
         if args.json {
             serde_json::to_writer(&mut out, &stats)?;
             out.write_all(b"\n")?;
         } else {
-            out.write_all(stats_text(&stats, &args.index, args.facet_limit).as_bytes())?;
+            out.write_all(stats_text(&stats, index_dir, args.facet_limit).as_bytes())?;
         }
         out.flush()?;
         return Ok(());
