@@ -73,11 +73,7 @@ impl Language for Latin {
     }
 
     fn stem(&self, out: &mut String, cx: &mut Cx) {
-        if cx.opts.stemmer != Stemmer::None && !out.bytes().any(|b| b.is_ascii_digit()) {
-            if let Some(s) = cx.snowball {
-                snowball_in_place(out, s);
-            }
-        }
+        stem(out, cx.opts, cx.snowball);
     }
 
     fn stems_before_folding(&self) -> bool {
@@ -102,12 +98,17 @@ fn process(
     if opts.stopwords && stopwords::set(lang, opts.normalize).contains(out.as_str()) {
         return false;
     }
+    stem(out, opts, snowball);
+    true
+}
+
+/// Snowball on a word without digits, unless stemming is off.
+fn stem(out: &mut String, opts: AnalysisOptions, snowball: Option<&Snowball>) {
     if opts.stemmer != Stemmer::None && !out.bytes().any(|b| b.is_ascii_digit()) {
         if let Some(s) = snowball {
             snowball_in_place(out, s);
         }
     }
-    true
 }
 
 /// The Spanish/English chain with normalisation on: lowercase, drop stop
