@@ -9,6 +9,9 @@ use super::shingles::mix64;
 /// by very many articles (identical boilerplate dominating short texts).
 const MAX_CHAIN: usize = 256;
 
+/// Marks a representative kept aside (see `Grouper::group_reps`).
+const KEPT: u32 = 1 << 31;
+
 /// Estimated bytes a stored article costs (signature, group, band entries
 /// with spare capacity): sizes the band table's partitions.
 const BYTES_PER_ARTICLE: usize = 128 + 4 + 32 * 7;
@@ -168,6 +171,18 @@ impl Generation {
     }
 }
 
+/// How an article joins a group of near duplicates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Join {
+    /// Near the group's representative (its first article): the default.
+    /// Groups do not chain.
+    #[default]
+    Representative,
+    /// Near any one member (single link): a group can chain articles that
+    /// share only a paragraph with each other. For comparison only.
+    AnyMember,
+}
+
 /// Incremental near-duplicate grouping: feed articles one by one, each gets a
 /// group id, the id of the first article of its group.
 ///
@@ -178,9 +193,13 @@ impl Generation {
 /// default 32 bands of 2 rows, a pair at Jaccard 0.3 is a candidate with
 /// probability 0.95, at 0.4 with 0.997.
 ///
-/// An article that matches members of several groups joins the group of the
-/// most similar one (group ids already handed out never change, so groups
-/// are not merged). An article with an empty signature (fewer than
+/// A candidate joins a group only when it is also near the group's
+/// *representative* (its first article), not merely near one member: two
+/// stories that each share a background paragraph with a third are not
+/// chained into one group. Among the groups it may join, it joins the one
+/// whose representative is most similar (group ids already handed out never
+/// change, so groups are not merged). [`Join::AnyMember`], the earlier
+/// single-link rule, is kept for comparison in the benchmarks. An article with an empty signature (fewer than
 /// [`super::MIN_WORDS`] words) is never grouped and not stored.
 ///
 /// # Memory
@@ -199,6 +218,7 @@ impl Generation {
 /// days, far inside that window.
 pub struct Grouper {
     threshold: f32,
+    join: Join,
     bands: usize,
     rows: usize,
     limit: usize,
@@ -207,6 +227,11 @@ pub struct Grouper {
     cur: Generation,
     /// Ids of the groups' first articles.
     group_ids: Vec<Box<str>>,
+    /// Each group's representative (parallel to `group_ids`): the ordinal
+    /// of a remembered article, or `KEPT | i` for `kept_reps[i]` once that
+    /// article's generation was forgotten while the group lives on.
+    group_reps: Vec<u32>,
+    kept_reps: Vec<Short>,
     /// Bytes of the ids' text.
     group_bytes: usize,
     count: usize,
@@ -244,12 +269,15 @@ impl Grouper {
         );
         let mut grouper = Grouper {
             threshold,
+            join: Join::Representative,
             bands,
             rows: K / bands,
             limit: 0,
             old: Generation::new(0, 4),
             cur: Generation::new(0, 4),
             group_ids: Vec::new(),
+            group_reps: Vec::new(),
+            kept_reps: Vec::new(),
             group_bytes: 0,
             count: 0,
             seen: Vec::new(),
@@ -275,6 +303,12 @@ impl Grouper {
         let bits = bits.clamp(4, 16);
         self.old.part_bits = bits;
         self.cur.part_bits = bits;
+    }
+
+    /// The same grouper with another rule for joining a group.
+    pub fn joining(mut self, join: Join) -> Self {
+        self.join = join;
+        self
     }
 
     /// The similarity threshold.
@@ -312,28 +346,55 @@ impl Grouper {
         self.seen.sort_unstable();
         self.seen.dedup();
         let min_equal = (self.threshold * K as f32 - 1e-4).ceil().max(1.0) as usize;
+        // The best group to join: (similarity to the group's representative
+        // (or to the member, for `Join::AnyMember`), group).
         let mut best: Option<(usize, u32)> = None;
         for &c in &self.seen {
             let Some(other) = self.cur.sig(c).or_else(|| self.old.sig(c)) else {
                 continue;
             };
             let eq = equal_short(&short, other);
+            if eq < min_equal {
+                continue;
+            }
+            let Some(g) = self.cur.group_of(c).or_else(|| self.old.group_of(c)) else {
+                continue;
+            };
+            let eq = match self.join {
+                Join::AnyMember => eq,
+                Join::Representative => self.rep_sig(g).map_or(0, |rep| equal_short(&short, rep)),
+            };
             // Ties go to the earlier article (candidates are sorted).
             if eq >= min_equal && best.is_none_or(|(e, _)| eq > e) {
-                best = Some((eq, c));
+                best = Some((eq, g));
             }
         }
-        let joined = best.and_then(|(_, c)| self.cur.group_of(c).or_else(|| self.old.group_of(c)));
-        let (group, gid) = match joined {
-            Some(g) => (g, self.group_ids[g as usize].to_string()),
+        let (group, gid) = match best {
+            Some((_, g)) => (g, self.group_ids[g as usize].to_string()),
             None => {
                 self.group_ids.push(id.into());
+                self.group_reps.push(self.next_ordinal());
                 self.group_bytes += id.len();
                 ((self.group_ids.len() - 1) as u32, id.to_owned())
             }
         };
         self.cur.push(short, group, keys);
         gid
+    }
+
+    /// The ordinal the next stored article gets.
+    fn next_ordinal(&self) -> u32 {
+        self.cur.base + self.cur.sigs.len() as u32
+    }
+
+    /// The signature of group `g`'s representative.
+    fn rep_sig(&self, g: u32) -> Option<&Short> {
+        let rep = *self.group_reps.get(g as usize)?;
+        if rep & KEPT != 0 {
+            self.kept_reps.get((rep & !KEPT) as usize)
+        } else {
+            self.cur.sig(rep).or_else(|| self.old.sig(rep))
+        }
     }
 
     fn band_keys(&self, sig: &Signature) -> [u32; K] {
@@ -357,7 +418,10 @@ impl Grouper {
         let index = match self.known.get(&group_key) {
             Some(&index) => index,
             None => {
+                // The first remembered member (the oldest, in index order)
+                // stands for the group.
                 self.group_ids.push(group.into());
+                self.group_reps.push(self.next_ordinal());
                 self.group_bytes += group.len();
                 let index = (self.group_ids.len() - 1) as u32;
                 self.known.insert(group_key, index);
@@ -386,20 +450,38 @@ impl Grouper {
     fn rotate(&mut self) {
         let base = self.cur.base + self.cur.sigs.len() as u32;
         let fresh = Generation::new(base, self.cur.part_bits);
-        self.old = std::mem::replace(&mut self.cur, fresh);
         const NONE: u32 = u32::MAX;
         let mut remap = vec![NONE; self.group_ids.len()];
         let mut kept: Vec<Box<str>> = Vec::new();
-        for g in &mut self.old.group {
+        let mut reps: Vec<u32> = Vec::new();
+        let mut kept_reps: Vec<Short> = Vec::new();
+        // `forgotten` is the generation dropped now; `self.old` the one kept.
+        let forgotten = std::mem::replace(&mut self.old, Generation::new(0, 4));
+        let mut old = std::mem::replace(&mut self.cur, fresh);
+        for g in &mut old.group {
             let slot = &mut remap[*g as usize];
             if *slot == NONE {
                 *slot = kept.len() as u32;
                 kept.push(std::mem::take(&mut self.group_ids[*g as usize]));
+                let rep = self.group_reps[*g as usize];
+                let rep = if rep & KEPT != 0 {
+                    kept_reps.push(self.kept_reps[(rep & !KEPT) as usize]);
+                    KEPT | (kept_reps.len() - 1) as u32
+                } else if let Some(sig) = forgotten.sig(rep) {
+                    kept_reps.push(*sig);
+                    KEPT | (kept_reps.len() - 1) as u32
+                } else {
+                    rep
+                };
+                reps.push(rep);
             }
             *g = *slot;
         }
+        self.old = old;
         self.group_bytes = kept.iter().map(|s| s.len()).sum();
         self.group_ids = kept;
+        self.group_reps = reps;
+        self.kept_reps = kept_reps;
     }
 
     /// Number of articles added (short ones included).
@@ -418,7 +500,10 @@ impl Grouper {
     }
 
     fn group_memory(&self) -> usize {
-        self.group_bytes + self.group_ids.capacity() * std::mem::size_of::<Box<str>>()
+        self.group_bytes
+            + self.group_ids.capacity() * std::mem::size_of::<Box<str>>()
+            + self.group_reps.capacity() * 4
+            + self.kept_reps.capacity() * std::mem::size_of::<Short>()
     }
 
     /// Approximate heap memory in bytes (capacities, not lengths).
@@ -430,7 +515,7 @@ impl Grouper {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dedup::signature;
+    use crate::dedup::{signature, similarity};
 
     const A: &str = "Bank Al-Maghrib maintient son taux directeur\nLe conseil de Bank \
         Al-Maghrib a décidé mardi de maintenir le taux directeur inchangé à 2,25%, \
@@ -507,6 +592,47 @@ mod tests {
         // A new copy of A joins the stored group, not a group named "a".
         assert_eq!(g.add("b", &signature(B)), "story-7");
         assert_eq!(g.add("c2", &signature(C)), "story-9");
+    }
+
+    // Three articles of the Novichok kind: a story, a second story that
+    // repeats the first one's background paragraph, and a copy of the second
+    // story without that paragraph. The third is near the second only.
+    const BACKGROUND: &str =
+        "L'ancien agent double Sergueï Skripal et sa fille Ioulia avaient été \
+        retrouvés inconscients le 4 mars sur un banc de Salisbury, empoisonnés par un agent \
+        innervant de type Novitchok, selon les enquêteurs britanniques. Londres avait accusé \
+        Moscou, qui dément toute implication, et les deux pays avaient expulsé des dizaines \
+        de diplomates dans la foulée de l'affaire.";
+    const STORY_ONE: &str = "Un couple hospitalisé à Amesbury\nDeux personnes ont été \
+        retrouvées inconscientes samedi dans une maison d'Amesbury, a annoncé la police du \
+        Wiltshire, qui a bouclé plusieurs lieux de la ville.";
+    const STORY_TWO: &str = "Un policier examiné par précaution\nUn agent de police qui \
+        s'était rendu sur les lieux a été placé en observation à l'hôpital de Salisbury par \
+        simple précaution, ont indiqué lundi les autorités sanitaires, qui jugent le risque \
+        faible pour la population. Les analyses doivent durer plusieurs jours et le policier \
+        a pu recevoir la visite de sa famille dans l'après-midi, selon un communiqué.";
+
+    #[test]
+    fn groups_do_not_chain_through_a_shared_paragraph() {
+        let one = format!("{STORY_ONE} {BACKGROUND}");
+        let two = format!("{STORY_TWO} {BACKGROUND}");
+        let copy_of_two = format!("{STORY_TWO} Le policier sera fixé sur son sort jeudi.");
+        let sig = |t: &str| signature(t);
+        assert!(similarity(&sig(&one), &sig(&two)) >= Grouper::DEFAULT_THRESHOLD);
+        assert!(similarity(&sig(&two), &sig(&copy_of_two)) >= Grouper::DEFAULT_THRESHOLD);
+        assert!(similarity(&sig(&one), &sig(&copy_of_two)) < Grouper::DEFAULT_THRESHOLD);
+
+        let mut g = Grouper::new(Grouper::DEFAULT_THRESHOLD);
+        assert_eq!(g.add("one", &sig(&one)), "one");
+        assert_eq!(g.add("two", &sig(&two)), "one");
+        // Near "two" but not near the group's first article: its own group.
+        assert_eq!(g.add("copy", &sig(&copy_of_two)), "copy");
+
+        // The single-link rule chains it in.
+        let mut chained = Grouper::new(Grouper::DEFAULT_THRESHOLD).joining(Join::AnyMember);
+        chained.add("one", &sig(&one));
+        chained.add("two", &sig(&two));
+        assert_eq!(chained.add("copy", &sig(&copy_of_two)), "one");
     }
 
     #[test]

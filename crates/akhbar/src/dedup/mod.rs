@@ -40,7 +40,7 @@ mod keys;
 mod minhash;
 mod shingles;
 
-pub use groups::Grouper;
+pub use groups::{Grouper, Join};
 pub use keys::{group_key, KeyHasher, KeySet};
 pub use minhash::{signature, similarity, Signature, K};
 pub use shingles::{jaccard, shingles, word_hashes, MIN_WORDS, SHINGLE_WORDS};
