@@ -28,6 +28,8 @@ struct Row<'a> {
     url: Option<&'a str>,
     path: &'a str,
     score: f32,
+    group: &'a str,
+    duplicate_count: u64,
     body: &'a str,
 }
 
@@ -43,6 +45,8 @@ impl<'a> Row<'a> {
             url: hit.url.as_deref(),
             path: &hit.path,
             score: hit.score,
+            group: &hit.group,
+            duplicate_count: hit.duplicate_count,
             body,
         }
     }
@@ -77,7 +81,18 @@ pub fn export(
                 .has_headers(false)
                 .from_writer(&mut *out);
             w.write_record([
-                "id", "title", "date", "lang", "langs", "source", "url", "path", "score", "body",
+                "id",
+                "title",
+                "date",
+                "lang",
+                "langs",
+                "source",
+                "url",
+                "path",
+                "score",
+                "group",
+                "duplicate_count",
+                "body",
             ])
             .map_err(io_of)
             .context("cannot write the export")?;

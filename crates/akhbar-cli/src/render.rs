@@ -4,8 +4,8 @@ use std::fmt::Write;
 
 use akhbar::analysis::{analyzer_name, WordTerms};
 use akhbar::lang::Lang;
-use akhbar::search::SearchResults;
 use akhbar::search::{FacetKind, SuggestionKind};
+use akhbar::search::{Hit, SearchResults};
 
 /// How to draw the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +120,53 @@ pub fn wrap(text: &str, width: Option<usize>, first_indent: usize, indent: usize
     lines
 }
 
+/// Lays `items` out on lines of at most `width` columns, separated by
+/// `sep`, never breaking an item (a source name, `Le Matin (12)`): the first
+/// line is meant to follow a prefix `first_width` columns wide, the next
+/// ones start with `indent` spaces. A separator ends its line (`a, b,` then
+/// `c`). An item wider than a line gets a line of its own. `None` keeps one line.
+pub fn wrap_items(
+    items: &[String],
+    sep: &str,
+    width: Option<usize>,
+    first_width: usize,
+    indent: usize,
+) -> Vec<String> {
+    let Some(width) = width.filter(|w| *w > indent + 10) else {
+        return vec![items.join(sep)];
+    };
+    let sep_width = sep.chars().count();
+    let sep_end = sep.trim_end();
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut len = first_width;
+    let mut empty = true;
+    for (i, item) in items.iter().enumerate() {
+        let w = item.chars().count();
+        // The separator after this item must fit on its line too.
+        let after = if i + 1 == items.len() {
+            0
+        } else {
+            sep_end.chars().count()
+        };
+        if !empty && len + sep_width + w + after > width {
+            line.push_str(sep_end);
+            lines.push(std::mem::replace(&mut line, " ".repeat(indent)));
+            len = indent;
+            empty = true;
+        }
+        if !empty {
+            line.push_str(sep);
+            len += sep_width;
+        }
+        line.push_str(item);
+        len += w;
+        empty = false;
+    }
+    lines.push(line);
+    lines
+}
+
 /// Draws a timeline: one labelled bar per period, scaled to the width.
 pub fn timeline_text(bins: &[(String, u64)], period_name: &str, style: Style) -> String {
     let mut out = String::new();
@@ -159,6 +206,135 @@ const DIM: &str = "\x1b[2m";
 const MATCH: &str = "\x1b[1;33m";
 const RESET: &str = "\x1b[0m";
 
+/// A hit's metadata: date, language, source, file.
+fn meta_items(hit: &Hit) -> Vec<String> {
+    let mut meta = vec![
+        hit.date.clone().unwrap_or_else(|| "no date".into()),
+        hit.lang.clone(),
+    ];
+    if let Some(source) = &hit.source {
+        meta.push(source.clone());
+    }
+    meta.push(hit.path.clone());
+    meta
+}
+
+/// The metadata line (wrapped between items) and the URL under it.
+fn write_meta(out: &mut String, meta: &[String], url: Option<&str>, style: Style) {
+    let (dim, reset) = if style.color { (DIM, RESET) } else { ("", "") };
+    for line in wrap_items(meta, " · ", style.width, 3, 3) {
+        let line = line.trim_start();
+        let _ = writeln!(out, "   {dim}{line}{reset}");
+    }
+    if let Some(url) = url.filter(|u| !u.trim().is_empty()) {
+        let _ = writeln!(out, "   {dim}{url}{reset}");
+    }
+}
+
+/// Who else published a hit's story, and who did first.
+fn write_copies(out: &mut String, hit: &Hit, style: Style) {
+    if hit.duplicates.is_empty() {
+        return;
+    }
+    let (dim, reset) = if style.color { (DIM, RESET) } else { ("", "") };
+    let mut outlets: Vec<String> = Vec::new();
+    for copy in &hit.duplicates {
+        let name = copy.source.clone().unwrap_or_else(|| copy.path.clone());
+        if !outlets.contains(&name) {
+            outlets.push(name);
+        }
+    }
+    if (hit.duplicates.len() as u64) < hit.duplicate_count {
+        outlets.push("…".into());
+    }
+    let head = format!("{} more from: ", hit.duplicate_count);
+    let mut lines = wrap_items(&outlets, ", ", style.width, 3 + head.chars().count(), 5);
+    if let Some(first) = &hit.first_published {
+        let who = if first.id == hit.id {
+            "this one".to_string()
+        } else {
+            first.source.clone().unwrap_or_else(|| first.path.clone())
+        };
+        let date = first.date.as_deref().unwrap_or("no date");
+        let text = format!("first published: {who} ({date})");
+        lines.extend(wrap(&text, style.width, 5, 5));
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            let _ = writeln!(out, "   {dim}{head}{line}{reset}");
+        } else {
+            let _ = writeln!(out, "{dim}{line}{reset}");
+        }
+    }
+    let _ = writeln!(out, "     {dim}group {}{reset}", hit.group);
+}
+
+/// `akhbar-search --show ID`: one article whole.
+pub fn article(hit: &Hit, body: &str, style: Style) -> String {
+    let bold = if style.color { BOLD } else { "" };
+    let reset = if style.color { RESET } else { "" };
+    let mut out = String::new();
+    let title = if hit.title.trim().is_empty() {
+        "(untitled)"
+    } else {
+        hit.title.as_str()
+    };
+    for line in wrap(title, style.width, 0, 0) {
+        let _ = writeln!(out, "{}{bold}{line}{reset}", mark(&style, &line));
+    }
+    let mut meta = meta_items(hit);
+    meta.push(format!("id {}", hit.id));
+    write_meta(&mut out, &meta, hit.url.as_deref(), style);
+    out.push('\n');
+    for paragraph in body.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+        for line in wrap(paragraph, style.width, 0, 0) {
+            let _ = writeln!(out, "{}{line}", mark(&style, &line));
+        }
+        out.push('\n');
+    }
+    write_copies(&mut out, hit, style);
+    out
+}
+
+/// `akhbar-search --show ID --json`.
+#[derive(serde::Serialize)]
+pub struct ArticleJson<'a> {
+    #[serde(flatten)]
+    pub hit: &'a Hit,
+    pub body: &'a str,
+}
+
+/// `akhbar-search --group ID`: the members of a group, the first indexed first.
+pub fn group(members: &[Hit], style: Style) -> String {
+    let (bold, reset) = if style.color { (BOLD, RESET) } else { ("", "") };
+    let mut out = String::new();
+    let Some(first) = members.first() else {
+        return out;
+    };
+    let _ = writeln!(
+        out,
+        "{bold}group {}{reset}: {} article{}",
+        first.group,
+        members.len(),
+        if members.len() == 1 { "" } else { "s" }
+    );
+    for (i, hit) in members.iter().enumerate() {
+        let title = if hit.title.trim().is_empty() {
+            "(untitled)"
+        } else {
+            hit.title.as_str()
+        };
+        let numbered = format!("{}. {title}", i + 1);
+        for line in wrap(&numbered, style.width, 0, 3) {
+            let _ = writeln!(out, "{}{line}", mark(&style, &line));
+        }
+        let mut meta = meta_items(hit);
+        meta.push(format!("id {}", hit.id));
+        write_meta(&mut out, &meta, hit.url.as_deref(), style);
+    }
+    out
+}
+
 /// Renders results as text: the hits, then counts of every match.
 pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
     let (bold, dim, hl, reset) = if style.color {
@@ -177,16 +353,9 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
         for line in wrap(&numbered, style.width, 0, 3) {
             let _ = writeln!(out, "{}{bold}{line}{reset}", mark(&style, &line));
         }
-        let mut meta = vec![
-            hit.date.clone().unwrap_or_else(|| "no date".into()),
-            hit.lang.clone(),
-        ];
-        if let Some(source) = &hit.source {
-            meta.push(source.clone());
-        }
-        meta.push(hit.path.clone());
+        let mut meta = meta_items(hit);
         meta.push(format!("score {:.2}", hit.score));
-        let _ = writeln!(out, "   {dim}{}{reset}", meta.join(" · "));
+        write_meta(&mut out, &meta, hit.url.as_deref(), style);
         // Wrap the plain text, then colour the matched words line by line,
         // so that escape codes never count as width.
         let (plain, highlights) =
@@ -220,28 +389,7 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
             coloured.push_str(plain.get(last..end).unwrap_or(""));
             let _ = writeln!(out, "{}   {coloured}", mark(&style, &line));
         }
-        if !hit.duplicates.is_empty() {
-            let mut outlets: Vec<String> = Vec::new();
-            for copy in &hit.duplicates {
-                let name = copy.source.clone().unwrap_or_else(|| copy.path.clone());
-                if !outlets.contains(&name) {
-                    outlets.push(name);
-                }
-            }
-            let more = if (hit.duplicates.len() as u64) < hit.duplicate_count {
-                ", …"
-            } else {
-                ""
-            };
-            let line = format!(
-                "{} more from: {}{more}",
-                hit.duplicate_count,
-                outlets.join(", ")
-            );
-            for wrapped in wrap(&line, style.width, 3, 5) {
-                let _ = writeln!(out, "{dim}{wrapped}{reset}");
-            }
-        }
+        write_copies(&mut out, hit, style);
         out.push('\n');
     }
     let shown = if results.hits.is_empty() {
@@ -309,18 +457,18 @@ pub fn human(results: &SearchResults, offset: usize, style: Style) -> String {
             continue;
         }
         let all = results.facets.get(kind).len();
-        let list: Vec<String> = values.iter().map(|(v, n)| format!("{v} ({n})")).collect();
-        let more = if all > values.len() {
-            format!(", … {} more", all - values.len())
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            out,
-            "  {dim}{:<6}{reset} {}{more}",
-            kind.name(),
-            list.join(", ")
-        );
+        let mut list: Vec<String> = values.iter().map(|(v, n)| format!("{v} ({n})")).collect();
+        if all > values.len() {
+            list.push(format!("… {} more", all - values.len()));
+        }
+        let lines = wrap_items(&list, ", ", style.width, 9, 9);
+        for (i, line) in lines.iter().enumerate() {
+            if i == 0 {
+                let _ = writeln!(out, "  {dim}{:<6}{reset} {line}", kind.name());
+            } else {
+                let _ = writeln!(out, "{}{line}", mark(&style, line));
+            }
+        }
     }
     out
 }

@@ -78,14 +78,30 @@ fn csv_export_has_a_header_and_quotes_fields() {
     let headers = reader.headers().unwrap().clone();
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
-        ["id", "title", "date", "lang", "langs", "source", "url", "path", "score", "body"]
+        [
+            "id",
+            "title",
+            "date",
+            "lang",
+            "langs",
+            "source",
+            "url",
+            "path",
+            "score",
+            "group",
+            "duplicate_count",
+            "body"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 7);
     let mixed = rows.iter().find(|r| &r[0] == "fr-mixed-2024").unwrap();
     assert_eq!(&mixed[4], "fr es");
+    // An article without copies is its own group.
+    assert_eq!(&mixed[9], "fr-mixed-2024");
+    assert_eq!(&mixed[10], "0");
     assert!(
-        mixed[9].contains('\n') && mixed[9].contains("« La cooperación"),
+        mixed[11].contains('\n') && mixed[11].contains("« La cooperación"),
         "bodies keep their lines"
     );
     // Nothing matched: the header alone.

@@ -16,7 +16,7 @@
 //!    word required, facets and snippets, one search thread) through
 //!    `akhbar::search::search_with` on one searcher, after one warm-up pass.
 //!
-//! Reported per corpus: parse errors (`akhbar::search::query::parse`, must
+//! Reported per corpus: parse errors (`akhbar::search::parse`, must
 //! be 0), queries with nothing to search (titles made only of stop words or
 //! punctuation), the share of titles whose own article is rank 1, in the top
 //! 3, in the top 10, and the latency of `search_with` (median, p95, p99).
@@ -39,7 +39,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use akhbar::search::{query, search_with, QueryError, SearchRequest};
+use akhbar::search::{parse, search_with, QueryError, SearchRequest};
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
@@ -216,7 +216,7 @@ fn measure(index_dir: &Path, queries: usize, misses: &mut impl Write, name: &str
         if same.len() > 1 {
             row.duplicate_titles += 1;
         }
-        if let Err(e) = query::parse(title) {
+        if let Err(e) = parse(title) {
             row.parse_errors += 1;
             let _ = writeln!(misses, "{name}\tparse error\t{id}\t{title}\t{e}");
             continue;

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use akhbar::qa::rerank::rerank_order;
+use akhbar::qa::rerank_order;
 use akhbar::qa::{Feature, Features, RerankModel};
 
 use crate::collection::Judgments;

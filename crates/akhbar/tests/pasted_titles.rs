@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use akhbar::search::query::parse;
+use akhbar::search::parse;
 use akhbar::search::{Hit, SearchRequest};
 
 use crate::common::{fixture, repo_path, TestIndex};

@@ -1,7 +1,7 @@
 //! Each form of the query language, on the fixture corpus and the seeds.
 
 use crate::common::TestIndex;
-use akhbar::search::{query, SearchRequest};
+use akhbar::search::{parse, SearchRequest};
 
 fn sorted(mut ids: Vec<String>) -> Vec<String> {
     ids.sort();
@@ -83,7 +83,7 @@ fn unparsable_queries_say_where_and_how_to_fix() {
         ("lang:xx maroc", "names no language"),
         ("maroc date:hier", "not a date"),
     ] {
-        let err = query::parse(q).unwrap_err().to_string();
+        let err = parse(q).unwrap_err().to_string();
         assert!(
             err.contains(needle) && err.contains("character"),
             "{q}: {err}"

@@ -2,7 +2,7 @@
 //! apostrophes, guillemets and curly quotes, pasted headlines with colons
 //! and dashes, field names in any case, a leading exclusion.
 
-use akhbar::search::query::parse;
+use akhbar::search::parse;
 use akhbar::search::SearchRequest;
 
 use crate::common::TestIndex;

@@ -25,7 +25,7 @@ struct Args {
     /// The query: words (all required), "exact phrases" or «phrases», -excluded, OR, (groups),
     /// title:/body:/source:/lang:/date:, prefix*, word~1. Several arguments are one query.
     /// A query may begin with an exclusion (`akhbar-search -ziyech maroc`).
-    #[arg(required_unless_present_any = ["stats", "analyze"], num_args = 1..)]
+    #[arg(required_unless_present_any = ["stats", "analyze", "show", "group"], num_args = 1..)]
     query: Vec<String>,
     /// Show what the index holds (articles, languages, dates, sources, size) instead of searching.
     #[arg(long)]
@@ -34,6 +34,14 @@ struct Args {
     /// to see why two words meet or not; reads no index.
     #[arg(long, value_name = "TEXT", conflicts_with_all = ["stats", "query"])]
     analyze: Option<String>,
+    /// Print one article whole (title, date, source, URL, body, its copies) by its id, as
+    /// hits show it.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["query", "stats", "analyze", "group"])]
+    show: Option<String>,
+    /// List a group of near duplicates (a hit's `group`, or the id of any member), oldest
+    /// indexed first.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["query", "stats", "analyze"])]
+    group: Option<String>,
     /// The index folder [default: index]. Only the default `index/` is built automatically
     /// (from --corpus) when missing; build another with `akhbar-index CORPUS --index DIR`.
     #[arg(long)]
@@ -222,6 +230,42 @@ fn run(args: &Args) -> anyhow::Result<()> {
         out.flush()?;
         return Ok(());
     }
+    if let Some(id) = &args.show {
+        let searcher = index.searcher()?;
+        let Some((hit, body)) = akhbar::search::article(&searcher, &index.fields, id)? else {
+            return Err(no_article(id));
+        };
+        if args.json {
+            serde_json::to_writer(
+                &mut out,
+                &render::ArticleJson {
+                    hit: &hit,
+                    body: &body,
+                },
+            )?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(render::article(&hit, &body, style).as_bytes())?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    if let Some(id) = &args.group {
+        let searcher = index.searcher()?;
+        let members = akhbar::search::group(&searcher, &index.fields, id)?;
+        if members.is_empty() {
+            return Err(no_article(id));
+        }
+        if args.json {
+            let json = serde_json::json!({"group": members[0].group, "members": members});
+            serde_json::to_writer(&mut out, &json)?;
+            out.write_all(b"\n")?;
+        } else {
+            out.write_all(render::group(&members, style).as_bytes())?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
     let text = args.query.join(" ");
     // A question's request is made by its one constructor (any word, the
     // proximity bonus); both get the same filters and page.
@@ -274,6 +318,14 @@ fn run(args: &Args) -> anyhow::Result<()> {
     }
     out.flush()?;
     Ok(())
+}
+
+fn no_article(id: &str) -> anyhow::Error {
+    akhbar::Error::Usage(format!(
+        "no article or group has the id `{id}`: ids are in the `id` and `group` fields of --json \
+         and of exports"
+    ))
+    .into()
 }
 
 /// The filters, page, order and counts the flags ask for.

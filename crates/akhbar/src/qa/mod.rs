@@ -3,7 +3,7 @@
 //! pipeline as keywords, with a pass over its words before the first stage
 //! (`rewrite.rs`: script hint, question words dropped, typos corrected,
 //! question frames weighed down, Arabic variants) and a second stage after
-//! it ([`rerank`]: the best hits re-scored from their stored text).
+//! it ([`Reranker`]: the best hits re-scored from their stored text).
 //!
 //! One entry point, [`answer`], serves `akhbar-search --question` and
 //! `akhbar-eval`; one constructor, [`Question::new`], makes a request whose
@@ -20,15 +20,15 @@
 
 mod frames;
 mod question_words;
-pub mod rerank;
+mod rerank;
 mod rewrite;
-pub mod variants;
+mod variants;
 
 use tantivy::{DocAddress, Searcher};
 
 pub use frames::frame_weight;
 pub use question_words::is_question_word;
-pub use rerank::{Feature, Features, RerankModel, Reranker};
+pub use rerank::{rerank_order, Feature, Features, RerankModel, Reranker};
 pub use rewrite::{script_langs, Correction, Rewrites, Variants};
 
 use crate::analysis::{exact_form, AnalysisOptions};

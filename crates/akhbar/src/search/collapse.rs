@@ -3,15 +3,12 @@
 
 use std::collections::HashSet;
 
-use tantivy::collector::TopDocs;
+use tantivy::collector::DocSetCollector;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{
-    DateTime, DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, TantivyDocument,
-    Term,
-};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DateTime, DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
 use super::results::Duplicate;
 use crate::dedup::KeySet;
@@ -112,33 +109,38 @@ pub fn first_of_each_group(
         .collect()
 }
 
-/// The other copies of a hit's group: the first [`MAX_COPIES`] described,
-/// and how many there are. They are read from fast fields, so a story
-/// republished 30 times lists its copies without decompressing stored bodies.
-pub fn copies(
+/// The other copies of a hit's group.
+pub struct Copies {
+    /// The first [`MAX_COPIES`] other members, in index order.
+    pub listed: Vec<Duplicate>,
+    /// How many other members there are.
+    pub count: u64,
+    /// The member published first (earliest date, the hit included; ties go
+    /// to the earlier indexed), when the group has other members and one
+    /// has a date.
+    pub first: Option<Duplicate>,
+}
+
+/// The members of group `group`, in index order: read from fast fields,
+/// so a story republished 30 times lists its copies without decompressing
+/// stored bodies.
+pub fn members(
     searcher: &Searcher,
     fields: &Fields,
-    doc: &TantivyDocument,
-    id: &str,
-) -> tantivy::Result<(Vec<Duplicate>, u64)> {
-    let Some(group) = doc.get_first(fields.group).and_then(|v| v.as_str()) else {
-        return Ok((Vec::new(), 0));
-    };
+    group: &str,
+) -> tantivy::Result<Vec<(DocAddress, Duplicate)>> {
     let query = TermQuery::new(
         Term::from_field_text(fields.group, group),
         IndexRecordOption::Basic,
     );
-    let (mut members, count) = searcher.search(
-        &query,
-        &(
-            TopDocs::with_limit(MAX_COPIES + 1).order_by_score(),
-            tantivy::collector::Count,
-        ),
-    )?;
-    members.sort_by_key(|(_, address)| *address);
-    let mut out = Vec::new();
+    let mut addresses: Vec<DocAddress> = searcher
+        .search(&query, &DocSetCollector)?
+        .into_iter()
+        .collect();
+    addresses.sort_unstable();
+    let mut out = Vec::with_capacity(addresses.len());
     let mut columns: Option<(u32, CopyColumns)> = None;
-    for (_, address) in members {
+    for address in addresses {
         let cols = match &columns {
             Some((ord, cols)) if *ord == address.segment_ord => cols,
             _ => {
@@ -148,30 +150,55 @@ pub fn copies(
                     .1
             }
         };
-        let member_id = cols.id.as_ref().and_then(|c| str_value(c, address.doc_id));
-        let member_id = member_id.unwrap_or_default();
-        if member_id == id || out.len() >= MAX_COPIES {
-            continue;
-        }
-        out.push(Duplicate {
-            id: member_id,
-            source: cols
-                .source
-                .as_ref()
-                .and_then(|c| str_value(c, address.doc_id)),
-            path: cols
-                .path
-                .as_ref()
-                .and_then(|c| str_value(c, address.doc_id))
-                .unwrap_or_default(),
-            date: cols
-                .date
-                .as_ref()
-                .and_then(|c| c.first(address.doc_id))
-                .and_then(super::day_of),
-        });
+        let doc = address.doc_id;
+        let value = |c: &Option<StrColumn>| c.as_ref().and_then(|c| str_value(c, doc));
+        out.push((
+            address,
+            Duplicate {
+                id: value(&cols.id).unwrap_or_default(),
+                source: value(&cols.source),
+                path: value(&cols.path).unwrap_or_default(),
+                date: cols
+                    .date
+                    .as_ref()
+                    .and_then(|c| c.first(doc))
+                    .and_then(super::day_of),
+            },
+        ));
     }
-    Ok((out, (count as u64).saturating_sub(1)))
+    Ok(out)
+}
+
+/// The other copies of the hit `id` in group `group`: the first
+/// [`MAX_COPIES`] described, how many there are, and which was published first.
+pub fn copies(
+    searcher: &Searcher,
+    fields: &Fields,
+    group: &str,
+    id: &str,
+) -> tantivy::Result<Copies> {
+    let all = members(searcher, fields, group)?;
+    let count = all.iter().filter(|(_, m)| m.id != id).count() as u64;
+    // `YYYY-MM-DD` strings order as dates.
+    let first = if count > 0 {
+        all.iter()
+            .filter(|(_, m)| m.date.is_some())
+            .min_by(|(a, x), (b, y)| x.date.cmp(&y.date).then(a.cmp(b)))
+            .map(|(_, m)| m.clone())
+    } else {
+        None
+    };
+    let listed = all
+        .into_iter()
+        .map(|(_, m)| m)
+        .filter(|m| m.id != id)
+        .take(MAX_COPIES)
+        .collect();
+    Ok(Copies {
+        listed,
+        count,
+        first,
+    })
 }
 
 /// The fast-field columns a copy is described from, in one segment.

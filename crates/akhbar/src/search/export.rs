@@ -5,14 +5,15 @@ use tantivy::collector::Count;
 use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
+use super::lookup::CopyCounts;
 use super::query::{self, Keywords};
 use super::{compile_request, hit_from_doc, ranked, recency_reference, Hit, SearchRequest, Sort};
 use crate::error::Result;
 use crate::index::Fields;
 
 /// Calls `each` with the articles matching `request` (its query, filters,
-/// `sort` and `recency`; one hit per article, copies included), in the
-/// order a search shows them, at most `limit` of them (`None`: all), each
+/// `sort` and `recency`; one hit per article, copies included, each with
+/// its `group` and `duplicate_count`), in the order a search shows them, at most `limit` of them (`None`: all), each
 /// with its whole body, as they are read. Stops at the first error `each`
 /// returns. Returns how many were passed.
 pub fn for_each_match<E: From<crate::Error>>(
@@ -24,9 +25,11 @@ pub fn for_each_match<E: From<crate::Error>>(
 ) -> std::result::Result<u64, E> {
     let addresses = matches(searcher, fields, request, limit)?;
     let mut passed = 0u64;
+    let mut counts = CopyCounts::default();
     for (score, address) in addresses {
         let doc: TantivyDocument = searcher.doc(address).map_err(crate::Error::from)?;
-        let hit = hit_from_doc(&doc, fields, score, None);
+        let mut hit = hit_from_doc(&doc, fields, score, None);
+        hit.duplicate_count = counts.of(searcher, fields, &hit.group)?;
         let body = doc
             .get_first(fields.body)
             .and_then(|v| v.as_str())

@@ -1,6 +1,6 @@
 //! Searching an index: query, filters, ranking, facets and snippets.
 //!
-//! Keyword search compiles what the user typed ([`query`]) and runs it:
+//! Keyword search compiles what the user typed ([`parse`], [`QueryCompiler`]) and runs it:
 //! counts and facets over every match, one page of ranked hits (one per
 //! group of near duplicates), snippets. Question answering
 //! ([`crate::qa`]) runs through the same pipeline with a pass before it
@@ -20,7 +20,8 @@ mod bm25;
 pub(crate) mod collapse;
 mod export;
 mod facets;
-pub mod query;
+mod lookup;
+pub(crate) mod query;
 mod results;
 mod snippets;
 mod stats;
@@ -45,8 +46,11 @@ pub use bm25::{Bm25Params, Bm25fQuery, FieldWeight};
 pub use collapse::MAX_COPIES;
 pub use export::for_each_match;
 pub use facets::{FacetKind, Facets};
-use query::{Keywords, QueryCompiler};
-pub use query::{ParsedQuery, QueryError, QueryMode, Rewriter, Scoring};
+pub use lookup::{article, group};
+pub use query::{
+    parse, parse_words, Keywords, ParsedQuery, QueryCompiler, QueryError, QueryMode, Rewriter,
+    Scoring,
+};
 pub use results::{Corrected, Duplicate, Hit, SearchResults};
 use snippets::Snippeter;
 pub use snippets::{Snippet, SNIPPET_CHARS};
@@ -368,8 +372,10 @@ pub(crate) fn run(
         let doc: TantivyDocument = searcher.doc(address)?;
         let mut hit = hit_from_doc(&doc, fields, score, snippeter.as_ref());
         if collapse {
-            (hit.duplicates, hit.duplicate_count) =
-                collapse::copies(searcher, fields, &doc, &hit.id)?;
+            let copies = collapse::copies(searcher, fields, &hit.group, &hit.id)?;
+            hit.duplicates = copies.listed;
+            hit.duplicate_count = copies.count;
+            hit.first_published = copies.first;
         }
         hits.push(hit);
     }
@@ -604,6 +610,8 @@ pub(crate) fn hit_from_doc(
         snippet_parts: snippet,
         duplicates: Vec::new(),
         duplicate_count: 0,
+        group: text_of(doc, f.group).unwrap_or_default(),
+        first_published: None,
     }
 }
 

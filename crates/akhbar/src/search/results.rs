@@ -4,7 +4,10 @@
 //! ```text
 //! {"query": str, "total": int, "took_ms": float,
 //!  "hits": [{"id": str, "title": str, "date": "YYYY-MM-DD" or null, "lang": str,
-//!            "source": str or null, "path": str, "score": float, "snippet": str}],
+//!            "source": str or null, "url": str or null, "path": str, "score": float, "snippet": str,
+//!            "group": str, "duplicate_count": int,
+//!            "duplicates": [{"id": str, "source": str or null, "path": str, "date": str or null}],
+//!            "first_published": {"id": str, "source": str or null, "path": str, "date": str} or null}],
 //!  "facets": {"lang": {str: int}, "year": {str: int}, "month": {"YYYY-MM": int}, "source": {str: int}},
 //!  "corrections": [{"word": str, "searched": str}],
 //!  "notes": [str],
@@ -44,6 +47,13 @@ pub struct Hit {
     pub duplicates: Vec<Duplicate>,
     /// How many other copies there are in all (`duplicates` lists at most 10).
     pub duplicate_count: u64,
+    /// The id of the article's group of near duplicates: the id of the
+    /// group's first indexed article (its own id when it has no copy).
+    /// `akhbar-search --group ID` lists a group.
+    pub group: String,
+    /// The copy of the group published first (earliest date, this hit
+    /// included); null when the hit has no copy or no copy has a date.
+    pub first_published: Option<Duplicate>,
 }
 
 /// A near-duplicate copy of a hit.

@@ -37,7 +37,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 mod features;
 
-pub use features::{Feature, Features, COUNT as FEATURES};
+pub use features::{Feature, Features};
 
 use super::frames::frame_weight;
 use super::question_words::is_question_word;
