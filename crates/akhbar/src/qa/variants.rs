@@ -24,15 +24,7 @@
 //! ([`super::QuestionOptions::variants`]); the reranker counts them as
 //! matches of the word.
 //!
-//! ```
-//! use akhbar::qa::variants::{clitic_forms, vowel_forms};
-//! assert_eq!(clitic_forms("لمشروع"), vec!["مشروع", "للمشروع", "كلمشروع"]);
-//! assert_eq!(clitic_forms("مشروع"), vec!["لمشروع", "كمشروع"]);
-//! assert!(clitic_forms("مر").is_empty());
-//! assert!(vowel_forms("مواقع").contains(&"موقع".to_string()));
-//! assert!(vowel_forms("نيوتن").contains(&"نيوتون".to_string()));
-//! assert!(vowel_forms("دور").is_empty()); // too short
-//! ```
+//! (Examples: the `examples` test below.)
 
 use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
@@ -150,5 +142,20 @@ mod tests {
         // Three-letter results are left out, and Latin words have none.
         assert!(!vowel_forms("اسرع").contains(&"سرع".to_string()));
         assert!(vowel_forms("maroc").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod examples {
+    use super::{clitic_forms, vowel_forms};
+
+    #[test]
+    fn examples() {
+        assert_eq!(clitic_forms("لمشروع"), vec!["مشروع", "للمشروع", "كلمشروع"]);
+        assert_eq!(clitic_forms("مشروع"), vec!["لمشروع", "كمشروع"]);
+        assert!(clitic_forms("مر").is_empty());
+        assert!(vowel_forms("مواقع").contains(&"موقع".to_string()));
+        assert!(vowel_forms("نيوتن").contains(&"نيوتون".to_string()));
+        assert!(vowel_forms("دور").is_empty()); // too short
     }
 }

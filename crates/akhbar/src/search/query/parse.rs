@@ -27,7 +27,7 @@
 //! query, and one with no word to search.
 //!
 //! ```
-//! use akhbar::search::query::parse;
+//! use akhbar::search::parse;
 //! assert!(parse("l'analyse").is_ok());
 //! assert!(parse("Ouahbi: «convention de Budapest»").is_ok());
 //! assert!(parse("(maroc OR france").unwrap().notes[0].contains("never closed"));
