@@ -4,4 +4,5 @@
 
 pub mod args;
 pub mod export;
+pub mod progress;
 pub mod render;

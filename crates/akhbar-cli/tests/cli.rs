@@ -332,3 +332,67 @@ fn a_query_may_begin_with_an_exclusion() {
     let with = json_search(ws.path(), &["-ziyech", "cybercriminalité", "--limit", "5"]);
     assert_eq!(with["total"], 1, "{with}");
 }
+
+#[test]
+fn the_first_build_says_how_to_build_elsewhere() {
+    let ws = workspace();
+    let out = run_bin("akhbar-search", &["maroc"], ws.path());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("akhbar-index CORPUS --index DIR"),
+        "the first build names the way to build elsewhere: {err}"
+    );
+    // The build's own summary follows, as akhbar-index prints it.
+    assert!(err.contains("the index holds 2 articles"), "{err}");
+}
+
+#[test]
+fn paths_of_the_wrong_kind_get_messages_that_name_the_kind() {
+    let ws = workspace();
+    let dir = ws.path();
+    std::fs::write(dir.join("notes.txt"), "a file").unwrap();
+    // A file where a folder is expected, for either tool and either flag.
+    let out = run_bin("akhbar-index", &["notes.txt", "--index", "idx"], dir);
+    assert_clean_error(&out, 2, "the corpus notes.txt is a file, not a folder");
+    assert!(!dir.join("idx").exists());
+    let out = run_bin("akhbar-index", &["corpus", "--index", "notes.txt"], dir);
+    assert_clean_error(&out, 2, "the index notes.txt is a file, not a folder");
+    let out = run_bin("akhbar-search", &["--index", "notes.txt", "maroc"], dir);
+    assert_clean_error(&out, 2, "the index notes.txt is a file, not a folder");
+    // --index pointed at the corpus: never advise writing the index into it.
+    let out = run_bin("akhbar-search", &["--index", "corpus", "maroc"], dir);
+    assert_clean_error(&out, 2, "corpus holds no akhbar index");
+    let err = stderr(&out);
+    assert!(err.contains("--index index"), "{err}");
+    assert!(!err.contains("--index corpus"), "{err}");
+    // Nor does akhbar-index write an index into a folder of articles.
+    let out = run_bin("akhbar-index", &[".", "--index", "corpus"], dir);
+    assert_clean_error(&out, 2, "holds articles");
+    assert!(!dir.join("corpus/meta.json").exists());
+}
+
+#[test]
+fn akhbar_index_never_reads_an_index_as_articles() {
+    let ws = workspace();
+    let dir = ws.path();
+    let out = run_bin("akhbar-index", &["corpus", "--index", "corpus"], dir);
+    assert_clean_error(&out, 2, "cannot be both the corpus and the index");
+    assert!(!dir.join("corpus/meta.json").exists());
+    let ok = run_bin("akhbar-index", &["corpus", "--index", "idx"], dir);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    std::fs::create_dir(dir.join("idx/inner")).unwrap();
+    let out = run_bin("akhbar-index", &["idx/inner", "--index", "idx"], dir);
+    assert_clean_error(&out, 2, "is inside the index folder idx");
+    // An index kept inside the corpus is left out and named; the run's own
+    // index inside the corpus is left out without a word.
+    let out = run_bin("akhbar-index", &[".", "--index", "own"], dir);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let again = run_bin("akhbar-index", &[".", "--index", "own"], dir);
+    let text = stdout(&again);
+    assert!(text.contains("1 index folder"), "{text}");
+    assert!(text.contains("idx/: index folder"), "{text}");
+    assert!(!text.contains("own/"), "{text}");
+    assert!(!text.contains("unsupported file type"), "{text}");
+    assert!(text.contains("the index holds 2 articles"), "{text}");
+}

@@ -17,6 +17,17 @@ pub enum Error {
     #[error("no index at {0}: build one with `akhbar-index CORPUS_DIR --index {0}`")]
     IndexMissing(PathBuf),
     #[error(
+        "{path} holds no akhbar index (it looks like a corpus): build one beside it with \
+         `akhbar-index {path} --index {suggestion}`, then search with `--index {suggestion}`"
+    )]
+    NotAnIndex { path: PathBuf, suggestion: PathBuf },
+    #[error("the {what} {path} is a file, not a folder: {hint}")]
+    NotAFolder {
+        what: &'static str,
+        path: PathBuf,
+        hint: &'static str,
+    },
+    #[error(
         "the index at {path} was built by another version of akhbar ({detail}): \
          delete the folder and run `akhbar-index` again"
     )]
@@ -29,13 +40,34 @@ pub enum Error {
     Tantivy(#[from] tantivy::TantivyError),
 }
 
+/// Where to put the index of the corpus folder `corpus`: a sibling `index`
+/// folder (`corpus/` → `index/`), never a folder inside the corpus.
+pub fn index_beside(corpus: &std::path::Path) -> PathBuf {
+    let name = corpus
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "corpus".into());
+    let parent = corpus.parent().unwrap_or(std::path::Path::new(""));
+    let sibling = if name == "index" {
+        format!("{name}-index")
+    } else {
+        "index".to_string()
+    };
+    parent.join(sibling)
+}
+
 impl Error {
     /// True for errors caused by what the user typed (exit code 2), false for
     /// failures at run time (exit code 1).
     pub fn is_usage(&self) -> bool {
         matches!(
             self,
-            Error::Usage(_) | Error::Query(_) | Error::CorpusMissing(_) | Error::IndexMissing(_)
+            Error::Usage(_)
+                | Error::Query(_)
+                | Error::CorpusMissing(_)
+                | Error::IndexMissing(_)
+                | Error::NotAnIndex { .. }
+                | Error::NotAFolder { .. }
         )
     }
 

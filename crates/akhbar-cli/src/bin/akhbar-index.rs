@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
+use akhbar::index::BuildOptions;
 use akhbar::index::{build_index_with_progress, summary_text};
-use akhbar::index::{BuildOptions, Progress};
 use akhbar::ingest::Summary;
+use akhbar_cli::progress::ProgressDisplay;
 
 /// Index a folder of news articles (raw pages `.txt`, HTML `.html`, JSON
 /// Lines `.jsonl`, CSV/TSV, also `.gz`/`.zst`) for `akhbar-search`.
@@ -85,7 +86,7 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     opts.prune = args.prune;
     opts.merge = args.merge;
     let start = std::time::Instant::now();
-    let mut display = ProgressDisplay::new(args.quiet);
+    let mut display = ProgressDisplay::new("akhbar-index", args.quiet);
     let report =
         build_index_with_progress(&args.corpus, &args.index, &opts, |p| display.update(p))?;
     display.finish();
@@ -100,65 +101,6 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(3));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// A progress bar on a terminal (files, articles, MB/s, ETA); a plain line
-/// every few seconds otherwise.
-struct ProgressDisplay {
-    bar: Option<indicatif::ProgressBar>,
-    plain: bool,
-    start: std::time::Instant,
-    last_line: std::time::Instant,
-}
-
-impl ProgressDisplay {
-    fn new(quiet: bool) -> Self {
-        use std::io::IsTerminal;
-        let terminal = std::io::stderr().is_terminal();
-        let bar = (!quiet && terminal).then(|| {
-            let bar = indicatif::ProgressBar::new(0);
-            let style = indicatif::ProgressStyle::with_template(
-                "{bar:30} {percent:>3}% {msg} {binary_bytes_per_sec} ETA {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
-            bar.set_style(style);
-            bar
-        });
-        let now = std::time::Instant::now();
-        ProgressDisplay {
-            bar,
-            plain: !quiet && !terminal,
-            start: now,
-            last_line: now,
-        }
-    }
-
-    fn update(&mut self, p: &Progress) {
-        if let Some(bar) = &self.bar {
-            bar.set_length(p.bytes_total);
-            bar.set_position(p.bytes_done);
-            bar.set_message(format!(
-                "{}/{} files, {} articles",
-                p.files_done, p.files_total, p.articles
-            ));
-        } else if self.plain && self.last_line.elapsed().as_secs() >= 5 {
-            self.last_line = std::time::Instant::now();
-            let secs = self.start.elapsed().as_secs_f64().max(0.001);
-            eprintln!(
-                "akhbar-index: {}/{} files, {} articles, {:.1} MB/s",
-                p.files_done,
-                p.files_total,
-                p.articles,
-                p.bytes_done as f64 / 1e6 / secs
-            );
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
 }
 
 fn write_report(path: &PathBuf, summary: &Summary) -> anyhow::Result<()> {

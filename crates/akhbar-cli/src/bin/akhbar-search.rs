@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 
 use akhbar::analysis::{analyze_words, AnalysisOptions, WordTerms};
-use akhbar::index::{build_index, BuildOptions};
+use akhbar::index::{build_index_with_progress, summary_text, BuildOptions};
 use akhbar::ingest::parse_bound;
 use akhbar::lang::Lang;
 use akhbar::qa::{answer, Question};
@@ -16,6 +16,7 @@ use akhbar::search::{
     index_stats, search_with, stats_text, timeline, FacetKind, Period, SearchRequest, Sort,
 };
 use akhbar_cli::export::{export, Format};
+use akhbar_cli::progress::ProgressDisplay;
 use akhbar_cli::render::{self, human, timeline_text, Style};
 
 /// Search an akhbar index. `*` alone matches every article, to browse with filters.
@@ -194,16 +195,22 @@ fn run(args: &Args) -> anyhow::Result<()> {
     let index_dir: &Path = args.index.as_deref().unwrap_or(Path::new("index"));
     if args.index.is_none() && !akhbar::index::exists(index_dir) && args.corpus.is_dir() {
         eprintln!(
-            "akhbar-search: no index at {} yet: building it from {} ...",
+            "akhbar-search: no index in {}/ yet: building it from {}/ (once; to index another \
+             folder, run `akhbar-index CORPUS --index DIR` and search with --index DIR)",
             index_dir.display(),
             args.corpus.display()
         );
-        let summary = build_index(&args.corpus, index_dir, &BuildOptions::default())?;
-        eprintln!(
-            "akhbar-search: indexed {} articles ({} skipped)",
-            summary.summary.articles_indexed,
-            summary.summary.skipped.len()
-        );
+        let start = std::time::Instant::now();
+        let mut display = ProgressDisplay::new("akhbar-search", false);
+        let report =
+            build_index_with_progress(&args.corpus, index_dir, &BuildOptions::default(), |p| {
+                display.update(p)
+            })?;
+        display.finish();
+        let text = summary_text(&report, index_dir, start.elapsed());
+        for line in text.lines() {
+            eprintln!("akhbar-search: {line}");
+        }
     }
     let mut index = akhbar::index::open(index_dir)?;
     index.set_search_threads(args.threads)?;

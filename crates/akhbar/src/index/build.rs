@@ -13,8 +13,40 @@ use super::writer::{ArticleWriter, WriterOptions};
 use crate::analysis::AnalysisOptions;
 use crate::error::Result;
 use crate::ingest::{
-    corpus_files, ingest_file, relative_path, IngestOptions, Skip, SkipReason, Summary,
+    corpus_walk, ingest_file, relative_path, IngestOptions, Skip, SkipReason, Summary,
 };
+
+/// `path` made absolute, symbolic links resolved as far as it exists.
+fn resolved(path: &Path) -> std::path::PathBuf {
+    if let Ok(path) = path.canonicalize() {
+        return path;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => resolved(parent).join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
+/// Refuses to read an index as a corpus: the corpus may hold the index
+/// (its folder is then left out), but must not be the index or inside it.
+fn refuse_overlap(corpus: &Path, index_dir: &Path) -> Result<()> {
+    let (corpus_at, index_at) = (resolved(corpus), resolved(index_dir));
+    let advice = "give akhbar-index the folder of your articles and an --index outside it";
+    if corpus_at == index_at {
+        return Err(crate::Error::Usage(format!(
+            "{} cannot be both the corpus and the index: {advice}",
+            corpus.display()
+        )));
+    }
+    if corpus_at.starts_with(&index_at) {
+        return Err(crate::Error::Usage(format!(
+            "the corpus {} is inside the index folder {}: {advice}",
+            corpus.display(),
+            index_dir.display()
+        )));
+    }
+    Ok(())
+}
 
 /// Everything that tunes a build.
 #[derive(Debug, Clone, Default)]
@@ -75,7 +107,9 @@ pub fn build_index_with_progress(
     mut progress: impl FnMut(&Progress),
 ) -> Result<BuildReport> {
     // Check the corpus before creating anything on disk.
-    let files = corpus_files(corpus)?;
+    let walk = corpus_walk(corpus)?;
+    refuse_overlap(corpus, index_dir)?;
+    let files = walk.files;
     let index = open_or_create(index_dir, opts.analysis)?;
     let mut manifest = if opts.full {
         Manifest::default()
@@ -85,6 +119,20 @@ pub fn build_index_with_progress(
     manifest.corpus = corpus.display().to_string();
     let mut writer = ArticleWriter::new(&index, &opts.writer)?;
     let mut report = BuildReport::default();
+    // The run's own index, kept inside the corpus, is left out without a
+    // word; any other index found there is named in the summary.
+    let own_index = resolved(index_dir);
+    for folder in &walk.index_folders {
+        if resolved(folder) == own_index {
+            continue;
+        }
+        writer.skip(Skip {
+            path: format!("{}/", relative_path(corpus, folder)),
+            line: None,
+            reason: SkipReason::IndexFolder,
+            detail: "a search index, not articles: not read".into(),
+        });
+    }
     let sizes: Vec<u64> = files
         .iter()
         .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))

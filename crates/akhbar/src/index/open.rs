@@ -67,17 +67,70 @@ pub fn open(dir: &Path) -> Result<AkhbarIndex> {
 /// an index must be searched with the options it was built with).
 pub fn open_with(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
     if !exists(dir) {
-        return Err(Error::IndexMissing(dir.to_path_buf()));
+        return Err(missing(dir));
     }
     check_version(dir)?;
     let index = Index::open_in_dir(dir)?;
     wrap(index, dir, opts)
 }
 
+const INDEX_HINT: &str = "give --index the folder akhbar-index built (or a new one to build)";
+
+/// Why there is no index at `dir`: nothing there, a file, or a folder of
+/// something else (most often the corpus itself).
+fn missing(dir: &Path) -> Error {
+    if dir.is_file() {
+        return Error::NotAFolder {
+            what: "index",
+            path: dir.to_path_buf(),
+            hint: INDEX_HINT,
+        };
+    }
+    let holds_something = std::fs::read_dir(dir).is_ok_and(|mut entries| {
+        entries.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with('.')))
+    });
+    if holds_something {
+        return Error::NotAnIndex {
+            path: dir.to_path_buf(),
+            suggestion: crate::error::index_beside(dir),
+        };
+    }
+    Error::IndexMissing(dir.to_path_buf())
+}
+
+/// A file directly in `dir` that akhbar-index would read as articles.
+fn first_corpus_file(dir: &Path) -> Option<std::path::PathBuf> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| crate::ingest::FileKind::of(p).is_some())
+        .collect();
+    names.sort();
+    names.into_iter().next()
+}
+
 /// Opens the index at `dir`, creating it (and the folder) when there is none.
 pub fn open_or_create(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
     if exists(dir) {
         return open_with(dir, opts);
+    }
+    if dir.is_file() {
+        return Err(Error::NotAFolder {
+            what: "index",
+            path: dir.to_path_buf(),
+            hint: INDEX_HINT,
+        });
+    }
+    if let Some(article_file) = first_corpus_file(dir) {
+        return Err(Error::Usage(format!(
+            "{} holds articles ({}), not an index: give --index a new folder outside the corpus, \
+             such as {}",
+            dir.display(),
+            article_file.display(),
+            crate::error::index_beside(dir).display()
+        )));
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let index = Index::create_in_dir(dir, build_schema())?;

@@ -126,15 +126,49 @@ impl FileKind {
 
 /// The files below `corpus`, sorted, hidden files and folders left out.
 pub fn corpus_files(corpus: &Path) -> Result<Vec<PathBuf>> {
+    corpus_walk(corpus).map(|walk| walk.files)
+}
+
+/// What a walk of a corpus found: the files to read, and the folders left
+/// out because they hold a search index rather than articles.
+#[derive(Debug, Default)]
+pub struct CorpusWalk {
+    pub files: Vec<PathBuf>,
+    pub index_folders: Vec<PathBuf>,
+}
+
+/// Walks `corpus` (see [`corpus_files`]), leaving out index folders (an
+/// akhbar or tantivy index kept inside the corpus is not articles).
+pub fn corpus_walk(corpus: &Path) -> Result<CorpusWalk> {
+    if corpus.is_file() {
+        return Err(Error::NotAFolder {
+            what: "corpus",
+            path: corpus.to_path_buf(),
+            hint: "give the folder that holds your .txt/.html/.jsonl/.csv files",
+        });
+    }
     if !corpus.is_dir() {
         return Err(Error::CorpusMissing(corpus.to_path_buf()));
     }
-    let mut files = Vec::new();
+    let mut walk = CorpusWalk::default();
+    let mut index_folders = Vec::new();
     let walker = walkdir::WalkDir::new(corpus)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            if e.file_type().is_dir() && is_index_folder(e.path()) {
+                index_folders.push(e.path().to_path_buf());
+                return false;
+            }
+            true
+        });
     for entry in walker {
         let entry = entry.map_err(|e| {
             let path = e
@@ -144,10 +178,21 @@ pub fn corpus_files(corpus: &Path) -> Result<Vec<PathBuf>> {
             Error::io(path, e.into())
         })?;
         if entry.file_type().is_file() {
-            files.push(entry.into_path());
+            walk.files.push(entry.into_path());
         }
     }
-    Ok(files)
+    walk.index_folders = index_folders;
+    Ok(walk)
+}
+
+/// True when `dir` holds a search index: tantivy's `meta.json` beside its
+/// `.managed.json`, or one of the files akhbar writes beside them
+/// (`akhbar-version.json`, `akhbar-files.json`; see `index::open`).
+pub fn is_index_folder(dir: &Path) -> bool {
+    let has = |name: &str| dir.join(name).is_file();
+    (has("meta.json") && has(".managed.json"))
+        || has("akhbar-version.json")
+        || has("akhbar-files.json")
 }
 
 /// The path of `file` relative to `corpus`, with `/` separators.

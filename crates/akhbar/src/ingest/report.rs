@@ -39,6 +39,8 @@ pub enum SkipReason {
     WrongFieldCount,
     /// A CSV/TSV file or row the CSV reader cannot parse.
     MalformedCsv,
+    /// A folder of the corpus that holds a search index, not articles.
+    IndexFolder,
 }
 
 impl SkipReason {
@@ -58,6 +60,7 @@ impl SkipReason {
             SkipReason::Mojibake => "mojibake",
             SkipReason::WrongFieldCount => "wrong number of fields",
             SkipReason::MalformedCsv => "malformed CSV",
+            SkipReason::IndexFolder => "index folder",
         }
     }
 
