@@ -180,9 +180,8 @@ pub fn judged(
         .collect()
 }
 
-/// Reorders every query's results by `model` (see [`rerank_order`]); the
-/// reranked hits get decreasing scores above the rest, as
-/// `akhbar::qa::answer` gives them.
+/// Reorders every query's results by `model` (see [`rerank_order`]); each
+/// hit keeps its first-stage score, as `akhbar::qa::answer` gives them.
 pub fn rerank_all(
     model: &RerankModel,
     results: &[Vec<Ranked>],
@@ -198,20 +197,9 @@ pub fn rerank_all(
                 return ranked.clone();
             }
             let order = rerank_order(model, features, ranked.len());
-            let depth = model.depth.min(features.len()).min(ranked.len());
-            let floor = ranked.get(depth).map_or(0.0, |r| r.score);
-            order
-                .iter()
-                .enumerate()
-                .map(|(rank, &i)| Ranked {
-                    docid: ranked[i].docid.clone(),
-                    score: if rank < depth {
-                        floor + (depth - rank) as f32
-                    } else {
-                        ranked[i].score
-                    },
-                })
-                .collect()
+            // As the product does: the new order, each hit with its
+            // first-stage score.
+            order.iter().map(|&i| ranked[i].clone()).collect()
         })
         .collect()
 }

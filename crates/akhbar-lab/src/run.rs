@@ -202,12 +202,16 @@ pub fn run_first_stage(
 }
 
 /// A TREC run file: `qid Q0 docid rank score tag`, one line per result.
+/// The score column is made from the rank (`n − rank + 1`): trec_eval
+/// orders by score, and a reranked list keeps its first-stage scores, which
+/// are not in the reranked order.
 pub fn trec_run(queries: &[(String, String)], results: &[Vec<Ranked>], tag: &str) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     for ((qid, _), ranked) in queries.iter().zip(results) {
+        let n = ranked.len();
         for (i, r) in ranked.iter().enumerate() {
-            let _ = writeln!(out, "{qid} Q0 {} {} {:.6} {tag}", r.docid, i + 1, r.score);
+            let _ = writeln!(out, "{qid} Q0 {} {} {} {tag}", r.docid, i + 1, n - i);
         }
     }
     out

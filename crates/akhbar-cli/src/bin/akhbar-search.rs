@@ -100,7 +100,8 @@ struct Args {
     threads: usize,
     /// Read the query as a question in plain words (no operators): any word may match, question
     /// words (quand, combien, متى, كم...) are dropped, and the best 20 hits are reranked by how
-    /// closely a passage answers it. This is the ranking `akhbar-eval` measures.
+    /// closely a passage answers it; scores stay the keyword (BM25F) scores, and the counts cover
+    /// every article holding any word. This is the ranking `akhbar-eval` measures.
     #[arg(long)]
     question: bool,
 }

@@ -172,7 +172,33 @@ pub fn answer_with_rewrites(
     let mut results = search::run(searcher, fields, &question.search, &parsed, &mut stages)?;
     let rewrites = std::mem::take(&mut stages.rewriter.rewrites);
     results.corrections = rewrites.corrected();
+    results
+        .notes
+        .extend(what_the_numbers_mean(&results, &question.options));
     Ok((results, rewrites))
+}
+
+/// What a question's counts and scores are, said with its results: its
+/// first stage matches any of its words, so its counts are far wider than a
+/// keyword search's, and its order is the reranker's, not the score's.
+fn what_the_numbers_mean(results: &SearchResults, options: &QuestionOptions) -> Vec<String> {
+    let mut notes = Vec::new();
+    if results.total > 0 {
+        notes.push(
+            "a question matches every article holding any one of its words: the count and \
+             the facets cover all of those; search the words without --question to count \
+             the articles holding them all"
+                .to_string(),
+        );
+    }
+    if options.rerank.is_on() && results.hits.len() > 1 {
+        notes.push(format!(
+            "the best {} are ordered by how closely a passage answers the question; \
+             each score is the article's keyword (BM25F) score",
+            options.rerank.depth
+        ));
+    }
+    notes
 }
 /// A question's first-stage hits (the reranker off), each with the
 /// reranker's features when among the best `depth`: what the lab learns

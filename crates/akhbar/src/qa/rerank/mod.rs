@@ -810,9 +810,10 @@ pub fn rerank_order(model: &RerankModel, features: &[Features], total: usize) ->
 /// Reranks ranked `hits` (best first) for the query `text` as
 /// `akhbar-search --question` does: the features of the top `model.depth`
 /// are read from their stored text, those hits are re-ordered by the
-/// model's score, and the rest keep their place. The re-ordered hits get
-/// scores above the rest (`floor + depth − rank`), so any later sort by
-/// score keeps the new order.
+/// model's score, and the rest keep their place. Every hit keeps its
+/// first-stage score (the score shown to the user is a real BM25F score, not
+/// a rank): the order of the returned list is the ranking, so nothing after
+/// this may sort by score.
 pub(crate) fn rerank_hits(
     searcher: &Searcher,
     fields: &Fields,
@@ -837,19 +838,7 @@ pub(crate) fn rerank_hits(
         model.body_bytes,
     )?;
     let order = rerank_order(model, &features, hits.len());
-    let floor = hits.get(depth).map_or(0.0, |h| h.0);
-    Ok(order
-        .iter()
-        .enumerate()
-        .map(|(rank, &i)| {
-            let score = if rank < depth {
-                floor + (depth - rank) as f32
-            } else {
-                hits[i].0
-            };
-            (score, hits[i].1)
-        })
-        .collect())
+    Ok(order.iter().map(|&i| hits[i]).collect())
 }
 
 #[cfg(test)]
