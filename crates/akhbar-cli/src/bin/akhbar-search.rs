@@ -92,7 +92,7 @@ struct Args {
     /// Print one JSON object (see README for the contract).
     #[arg(long, conflicts_with = "format")]
     json: bool,
-    /// Stream ALL matching articles (not a page), with their body, as JSON Lines or CSV.
+    /// Export the matching articles with their body, as JSON Lines or CSV, in --sort order: every match, or the first --limit.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
     /// Threads searching the index's segments in parallel (0: one per core).
