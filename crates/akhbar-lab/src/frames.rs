@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use akhbar::ingest::{ingest_file, IngestOptions, Item};
 use akhbar::lang::Lang;
-use akhbar::qa::plain_words;
+use akhbar::search::plain_words;
 use akhbar::Result;
 
 use crate::collection::{find_collection, read_qrels, read_queries};

@@ -11,6 +11,7 @@ mod ingest_dates_calendars;
 mod ingest_encodings;
 mod ingest_formats;
 mod ingest_langs;
+mod news_ranking;
 mod pasted_titles;
 mod query_language;
 mod question_rewrites;

@@ -342,9 +342,10 @@ fn a_typed_exclusion_is_never_read_away() {
         let results = index.query(q);
         assert_eq!(results.total, 0, "{q}: {:?}", results.notes);
     }
-    // A pasted headline of four words or more ending on `-word` reads the
-    // dash as punctuation when the exclusion would leave nothing, and says so.
-    let results = index.query("le Maroc signe le protocole de Budapest -cybercriminalité");
+    // A headline of four or five words ending on `-word` reads the dash as
+    // punctuation when the exclusion would leave nothing, and says so (from
+    // six words, pasted text reads every dash as punctuation).
+    let results = index.query("Maroc signe protocole Budapest -cybercriminalité");
     assert_eq!(results.total, 1);
     assert!(
         results
@@ -354,4 +355,14 @@ fn a_typed_exclusion_is_never_read_away() {
         "{:?}",
         results.notes
     );
+    let results = index.query("le Maroc signe le protocole de Budapest -cybercriminalité");
+    assert!(
+        results
+            .notes
+            .iter()
+            .any(|n| n.contains("read as pasted text")),
+        "{:?}",
+        results.notes
+    );
+    assert_eq!(results.hits.first().map(|h| h.lang.as_str()), Some("fr"));
 }

@@ -48,8 +48,8 @@ pub use export::for_each_match;
 pub use facets::{FacetKind, Facets};
 pub use lookup::{article, group};
 pub use query::{
-    parse, parse_words, Keywords, ParsedQuery, QueryCompiler, QueryError, QueryMode, Rewriter,
-    Scoring,
+    parse, parse_words, plain_words, Keywords, ParsedQuery, QueryCompiler, QueryError, QueryMode,
+    Rewriter, Scoring,
 };
 pub use results::{Corrected, Duplicate, Hit, SearchResults};
 use snippets::Snippeter;
@@ -209,11 +209,26 @@ impl Stages for KeywordStages {
 
 /// Runs a keyword search (the query language of `akhbar-search`) with an
 /// open searcher (reuse one for many queries).
+///
+/// Every word is required, except in pasted text: a query of
+/// [`PASTED_WORDS`] words or more that uses no field, no `AND`/`OR`/`NOT`
+/// and no `+` (but on its last word, as in `… +فيديو`)
+/// (a headline, a lead) is read as plain words of which any may match, the
+/// more the higher ([`QueryMode::Any`]), as an article rarely holds every
+/// word of another's headline. The results' notes say so. A shorter query
+/// keeps every word required even when nothing matches: its count is a
+/// count of articles holding every word.
 pub fn search_with(
     searcher: &Searcher,
     fields: &Fields,
     request: &SearchRequest,
 ) -> Result<SearchResults> {
+    let pasted = (request.mode == QueryMode::All)
+        .then(|| query::pasted_words(&request.query))
+        .flatten();
+    if let Some(words) = pasted.filter(|&n| n >= PASTED_WORDS) {
+        return search_pasted(searcher, fields, request, words);
+    }
     let parsed = query::parse(&request.query)?;
     let results = run(
         searcher,
@@ -222,13 +237,16 @@ pub fn search_with(
         &parsed,
         &mut KeywordStages(Keywords),
     )?;
+    if results.total > 0 {
+        return Ok(results);
+    }
     // A pasted headline's dash before a word (`… -فيديو`) excludes the
     // headline's own word: when exclusions leave nothing, read the dashes
     // as punctuation. Only for what reads as a headline (four words or
     // more, not beginning with the dash): `-ziyech maroc` or
     // `Maroc -Budapest` are exclusions a user typed, kept as typed.
     let leading_dash = request.query.trim_start().starts_with(['-', '\u{2212}']);
-    if results.total == 0 && !leading_dash && parsed.searched_words().len() >= HEADLINE_WORDS {
+    if !leading_dash && parsed.searched_words().len() >= HEADLINE_WORDS {
         if let Some(words) = parsed.dashes_as_words() {
             let again = run(
                 searcher,
@@ -245,9 +263,40 @@ pub fn search_with(
     Ok(results)
 }
 
+/// Searches `request`'s text of `words` words as pasted text: plain words,
+/// any of which may match, the more (and the rarer) the higher, with a note
+/// that says so.
+fn search_pasted(
+    searcher: &Searcher,
+    fields: &Fields,
+    request: &SearchRequest,
+    words: usize,
+) -> Result<SearchResults> {
+    let relaxed = SearchRequest {
+        mode: QueryMode::Any,
+        ..request.clone()
+    };
+    let mut parsed = parse_words(&plain_words(&request.query))?;
+    parsed.notes.push(format!(
+        "read as pasted text ({words} words; quotes and dashes as punctuation): any of its words may match, and the more an article holds (the rarer the better) the higher it ranks; the count covers every article holding one of them; to require every word, put + before one of them (the query language then applies) or search fewer than {PASTED_WORDS} words"
+    ));
+    run(
+        searcher,
+        fields,
+        &relaxed,
+        &parsed,
+        &mut KeywordStages(Keywords),
+    )
+}
+
 /// A query of this many words or more, besides its exclusions, may be a
 /// pasted headline, whose dashes may be punctuation.
 const HEADLINE_WORDS: usize = 4;
+
+/// A query of this many words or more, with no field, no `AND`/`OR`/`NOT`
+/// and no `+` (see [`search_with`]), reads as pasted text, a headline or a
+/// lead, of which any word may match.
+pub const PASTED_WORDS: usize = 6;
 
 /// Runs a search of an already parsed query through `stages`.
 pub(crate) fn run(

@@ -52,6 +52,10 @@ pub struct Scoring {
     pub b_body: f32,
     /// BM25F's length normalisation of the title.
     pub b_title: f32,
+    /// Weight of a match in the body's first words (its lead, indexed
+    /// apart) on top of the match in the body: a news story names its
+    /// subject first; 0 turns it off.
+    pub lead_boost: f32,
     /// The bonus of a word matched in its exact form (indexed with
     /// `AnalysisOptions::exact_forms`), as a fraction of the stem's score:
     /// `Maroc` ranks an article saying `Maroc` over one saying only
@@ -67,15 +71,16 @@ pub struct Scoring {
 }
 
 impl Default for Scoring {
-    /// What `akhbar-search` ranks with: BM25F with the title weighted 2,
-    /// k1 = 0.9, b = 0.75 for both fields, the exact-form bonus 0.5, no
-    /// proximity bonus.
+    /// What `akhbar-search` ranks with: BM25F with the title weighted 2 and
+    /// the lead 0.5 (on top of its body match), k1 = 0.9, b = 0.75 for
+    /// every field, the exact-form bonus 0.5, no proximity bonus.
     fn default() -> Self {
         Scoring {
             title_boost: 2.0,
             k1: 0.9,
             b_body: Bm25Params::CLASSIC.b,
             b_title: Bm25Params::CLASSIC.b,
+            lead_boost: 0.5,
             exact: 0.5,
             proximity: 0.0,
             proximity_slop: 0,
@@ -439,6 +444,11 @@ impl<'a> QueryCompiler<'a> {
                     weight: 1.0,
                     b: self.scoring.b_body,
                 },
+                FieldWeight {
+                    field: f.lead_of(lang),
+                    weight: self.scoring.lead_boost,
+                    b: self.scoring.b_body,
+                },
             ];
             let fields: Vec<FieldWeight> =
                 fields.into_iter().filter(|fw| fw.weight > 0.0).collect();
@@ -458,12 +468,21 @@ impl<'a> QueryCompiler<'a> {
                     .push((lang, typed.clone(), searched.term.clone()));
             }
             let exact = exact.filter(|_| searched.exact);
+            // The fields of `lang` are averaged over the articles with a
+            // passage in it.
+            let population = Term::from_field_text(f.langs, lang.code());
             let stem: Box<dyn Query> = if searched.forms.is_empty() {
-                Box::new(Bm25fQuery::new(&searched.term, &fields, self.scoring.k1))
+                Box::new(
+                    Bm25fQuery::new(&searched.term, &fields, self.scoring.k1)
+                        .over(population.clone()),
+                )
             } else {
                 let mut forms: Vec<(&str, f32)> = vec![(searched.term.as_str(), 1.0)];
                 forms.extend(searched.forms.iter().map(|(form, w)| (form.as_str(), *w)));
-                Box::new(Bm25fQuery::with_variants(&forms, &fields, self.scoring.k1))
+                Box::new(
+                    Bm25fQuery::with_variants(&forms, &fields, self.scoring.k1)
+                        .over(population.clone()),
+                )
             };
             let stem: Box<dyn Query> = if searched.weight < 1.0 {
                 Box::new(BoostQuery::new(stem, searched.weight))
@@ -477,7 +496,8 @@ impl<'a> QueryCompiler<'a> {
                 &format!("{}{exact}", crate::analysis::EXACT_MARK),
                 &fields,
                 self.scoring.k1,
-            );
+            )
+            .over(population);
             return Some(Box::new(BooleanQuery::new(vec![
                 (Occur::Must, stem),
                 (

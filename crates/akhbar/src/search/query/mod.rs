@@ -5,4 +5,5 @@ mod compile;
 mod parse;
 
 pub use compile::{Keywords, QueryCompiler, QueryMode, Rewriter, Scoring, Searched};
-pub use parse::{parse, parse_words, ParsedQuery, QueryError};
+pub(crate) use parse::pasted_words;
+pub use parse::{parse, parse_words, plain_words, ParsedQuery, QueryError};

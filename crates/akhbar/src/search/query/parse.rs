@@ -618,6 +618,68 @@ fn literal(
     ))))
 }
 
+/// How many words `text` holds when it may be pasted text (a headline, a
+/// lead) rather than a query written in akhbar's language: `None` when it
+/// uses an operator nobody pastes by accident (a field such as `source:`,
+/// `AND`/`OR`/`NOT`, `+word` before the last word). Quotes, parentheses,
+/// colons, dashes, stars and a last `+word` are a headline's punctuation
+/// (`… +فيديو`, `Orange*` as a footnote). Words are
+/// the whitespace-separated pieces holding a letter or a digit.
+pub fn pasted_words(text: &str) -> Option<usize> {
+    let mut words = 0;
+    let pieces: Vec<&str> = text.split_whitespace().collect();
+    for (i, piece) in pieces.iter().copied().enumerate() {
+        let bare = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        let last = i + 1 == pieces.len();
+        let operator = matches!(piece, "AND" | "OR" | "NOT" | "&&" | "||")
+            || (piece.starts_with('+') && !last)
+            || piece.split_once(':').is_some_and(|(name, _)| {
+                FIELDS.contains(
+                    &name
+                        .trim_start_matches(['-', '(', '"'])
+                        .to_lowercase()
+                        .as_str(),
+                )
+            });
+        if operator {
+            return None;
+        }
+        words += usize::from(!bare.is_empty());
+    }
+    Some(words)
+}
+
+/// A query's text made into plain words for a bag-of-words search: the
+/// query language's operators (`"`, `-`, `:`, `*`, `~`, parentheses, `OR`,
+/// ...) are read as punctuation, apostrophes between letters kept.
+pub fn plain_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric()
+            || c == '\''
+            || c == '\u{2019}'
+            || c == '\u{0640}'
+            || unicode_normalization::char::is_combining_mark(c)
+        {
+            out.push(c);
+        } else {
+            out.push(' ');
+        }
+    }
+    out.split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c| c == '\'' || c == '\u{2019}');
+            if matches!(w, "AND" | "OR" | "NOT" | "IN") {
+                w.to_lowercase()
+            } else {
+                w.to_string()
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Reads `text` as plain words, without the query language: every
 /// whitespace-separated word is one unquoted word (for natural-language
 /// queries such as questions, whose apostrophes, hyphens and colons are
@@ -679,6 +741,42 @@ pub(super) fn unquoted_operators(literal: &UserInputLiteral) -> UserInputLiteral
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_words_read_operators_as_punctuation() {
+        assert_eq!(
+            super::plain_words("\"Fès\" -traité: (1912)"),
+            "Fès traité 1912"
+        );
+        assert_eq!(super::plain_words("l'économie OR 'la'"), "l'économie or la");
+    }
+
+    #[test]
+    fn pasted_text_is_told_from_the_query_language() {
+        use super::pasted_words;
+        // A headline's punctuation: colon, guillemets, quotes, dashes,
+        // parentheses, a footnote star, a last `+فيديو`.
+        assert_eq!(
+            pasted_words("Santé : les propos « inquiétants » de Dany Brillant"),
+            Some(7)
+        );
+        assert_eq!(
+            pasted_words("AFFAIRE GRÉGORY - La grande-tante \"entendue\" (vidéo)"),
+            Some(6)
+        );
+        assert_eq!(pasted_words("selon l'enquête BVA pour Orange*"), Some(5));
+        assert_eq!(
+            pasted_words("عاجل.. رونالدو يعادل رقم ميسي +فيديو"),
+            Some(6)
+        );
+        // Operators nobody pastes by accident.
+        assert_eq!(pasted_words("source:Hespress وزير العدل وهبي"), None);
+        assert_eq!(pasted_words("title:Ouahbi code pénal"), None);
+        assert_eq!(pasted_words("Ouahbi AND réforme OR code"), None);
+        assert_eq!(pasted_words("+Ouahbi réforme du code pénal"), None);
+        // `or` and `Maroc:` are words.
+        assert_eq!(pasted_words("or noir Maroc: la découverte"), Some(5));
+    }
+
     use super::*;
 
     #[test]

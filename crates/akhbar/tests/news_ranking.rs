@@ -1,0 +1,220 @@
+//! How keyword search ranks news (issue 20): a pasted headline or lead
+//! finds its story though no article holds all its words, a short query
+//! keeps every word required, and a word in a story's opening weighs more
+//! than the same word at its end.
+//!
+//! The texts are written for these tests, as outlets print them.
+
+use std::fmt::Write as _;
+
+use akhbar::search::SearchRequest;
+
+use crate::common::TestIndex;
+
+fn record(out: &mut String, id: &str, title: &str, body: &str, date: &str, source: &str) {
+    let line = serde_json::json!({
+        "id": id, "title": title, "body": body, "date": date, "source": source,
+    });
+    writeln!(out, "{line}").expect("write to a string");
+}
+
+/// One story told by a French and an Arabic outlet, beside other stories
+/// that share some of its words.
+fn story_index() -> (tempfile::TempDir, TestIndex) {
+    let mut jsonl = String::new();
+    record(
+        &mut jsonl,
+        "fr-cyber-loi",
+        "Le Parlement adopte la loi sur la cybercriminalité",
+        "Les députés ont adopté mardi à Rabat le projet de loi relatif à la lutte contre la \
+         cybercriminalité, présenté par le ministre de la Justice Abdellatif Ouahbi. Le texte \
+         crée un pôle judiciaire spécialisé et alourdit les peines pour le piratage des \
+         données personnelles.\nL'opposition a dénoncé un examen trop rapide en commission.",
+        "2025-05-13",
+        "Le Courrier de Rabat",
+    );
+    record(
+        &mut jsonl,
+        "fr-justice-budget",
+        "Le budget de la Justice en hausse de 8 %",
+        "Le ministre de la Justice a présenté devant la commission le budget de son \
+         département pour l'année prochaine. Les tribunaux recevront de nouveaux magistrats \
+         et des moyens pour numériser les dossiers.",
+        "2025-05-02",
+        "Le Courrier de Rabat",
+    );
+    record(
+        &mut jsonl,
+        "fr-port-record",
+        "Le port de Tanger Med bat un nouveau record",
+        "Le port a traité plus de huit millions de conteneurs l'an dernier, selon l'autorité \
+         portuaire, qui prévoit une nouvelle extension du terminal.",
+        "2025-04-20",
+        "Le Courrier de Rabat",
+    );
+    record(
+        &mut jsonl,
+        "ar-cyber-qanun",
+        "مجلس النواب يصادق على قانون الجريمة الإلكترونية",
+        "صادق مجلس النواب يوم الثلاثاء بالرباط على مشروع القانون المتعلق بمكافحة الجريمة \
+         الإلكترونية، الذي قدمه وزير العدل عبد اللطيف وهبي. وينص النص على إحداث قطب قضائي \
+         متخصص وتشديد العقوبات على قرصنة المعطيات الشخصية.",
+        "2025-05-13",
+        "أخبار الرباط",
+    );
+    record(
+        &mut jsonl,
+        "ar-taqs",
+        "أمطار رعدية مرتقبة بعدد من مناطق المملكة",
+        "توقعت المديرية العامة للأرصاد الجوية نزول أمطار رعدية قوية يوم الثلاثاء بعدد من \
+         المناطق، مع هبوب رياح قوية بالسواحل.",
+        "2025-05-12",
+        "أخبار الرباط",
+    );
+    let corpus = tempfile::tempdir().expect("temp dir");
+    std::fs::write(corpus.path().join("news.jsonl"), jsonl).expect("write corpus");
+    let index = TestIndex::build(corpus.path());
+    (corpus, index)
+}
+
+fn notes(results: &akhbar::search::SearchResults) -> String {
+    results.notes.join(" | ")
+}
+
+#[test]
+fn a_pasted_headline_finds_its_story_though_no_article_holds_every_word() {
+    let (_corpus, index) = story_index();
+    // Another outlet's headline of the same story: `votent`, `voit`,
+    // `jour` are in no article, and a colon and guillemets are punctuation.
+    let pasted = "Cybercriminalité : les députés votent le texte de Ouahbi, « un pôle judiciaire spécialisé » voit le jour";
+    let results = index.query(pasted);
+    assert_eq!(
+        results.hits.first().map(|h| h.id.as_str()),
+        Some("fr-cyber-loi"),
+        "{:?}",
+        results.hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+    );
+    let said = notes(&results);
+    assert!(said.contains("read as pasted text (15 words"), "{said}");
+    assert!(
+        said.contains("the count covers every article holding one"),
+        "{said}"
+    );
+
+    // The typographic and the keyboard apostrophe read the same.
+    for apostrophe in ['\'', '\u{2019}'] {
+        let lead = format!(
+            "Les élus ont voté à Rabat le texte contre la cybercriminalité porté par le ministre de la Justice, qui crée un pôle judiciaire et punit le piratage des données, malgré l{apostrophe}opposition"
+        );
+        let ids: Vec<String> = index.ids(&lead);
+        assert_eq!(
+            ids.first().map(String::as_str),
+            Some("fr-cyber-loi"),
+            "{ids:?}"
+        );
+    }
+}
+
+#[test]
+fn a_pasted_arabic_headline_with_its_furniture_finds_its_story() {
+    let (_corpus, index) = story_index();
+    // As Moroccan sites print it: `عاجل..` before, `+فيديو` after, with
+    // words no article holds (`يصادقون`, `النواب` against `مجلس النواب`).
+    let pasted = "عاجل.. النواب يصادقون على قانون وهبي لمكافحة الجريمة الإلكترونية +فيديو";
+    let results = index.query(pasted);
+    assert_eq!(
+        results.hits.first().map(|h| h.id.as_str()),
+        Some("ar-cyber-qanun"),
+        "{:?}",
+        results.hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+    );
+    assert!(notes(&results).contains("read as pasted text"));
+    // The weather story holds none of the headline's words: it does not
+    // match at all.
+    assert!(results.hits.iter().all(|h| h.id != "ar-taqs"));
+}
+
+#[test]
+fn a_short_query_keeps_every_word_required_even_when_nothing_matches() {
+    let (_corpus, index) = story_index();
+    // Five words: a keyword query. No article holds `votent`: nothing,
+    // and the count says so (it is a count of articles holding all).
+    let results = index.query("cybercriminalité députés votent texte Ouahbi");
+    assert_eq!(results.total, 0);
+    assert!(!notes(&results).contains("pasted"));
+    assert_eq!(
+        index.ids("cybercriminalité Ouahbi pôle"),
+        vec!["fr-cyber-loi"]
+    );
+    // `Justice commission` is in two stories, `Justice port` in none.
+    assert_eq!(index.query("Justice commission").total, 2);
+    assert_eq!(index.query("Justice port").total, 0);
+}
+
+#[test]
+fn a_long_query_written_with_operators_is_read_in_the_query_language() {
+    let (_corpus, index) = story_index();
+    for query in [
+        "cybercriminalité AND députés AND votent AND texte AND Ouahbi AND pôle",
+        "+cybercriminalité députés votent le texte de Ouahbi pôle",
+        "source:\"Le Courrier de Rabat\" cybercriminalité députés votent texte Ouahbi pôle",
+    ] {
+        let results = index.query(query);
+        assert_eq!(results.total, 0, "{query}: every word is required");
+        assert!(!notes(&results).contains("pasted"), "{query}");
+    }
+    // Without `votent`, every word is in the story.
+    let results = index.query("+cybercriminalité députés adopté le texte de Ouahbi pôle");
+    assert_eq!(
+        results
+            .hits
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect::<Vec<_>>(),
+        vec!["fr-cyber-loi"]
+    );
+}
+
+#[test]
+fn a_word_in_a_storys_opening_outranks_the_same_word_at_its_end() {
+    // Two bodies of the same words, `Tétouan` once in each: in the first
+    // sentence of one, after the first 60 words in the other.
+    let filler = "La commune a réuni les habitants du quartier pour présenter le plan \
+                  d'aménagement des rues, des trottoirs et des espaces verts prévu pour les \
+                  trois prochaines années, avec un budget voté en session ordinaire par la \
+                  majorité des conseillers présents, après un long débat sur les priorités \
+                  des familles et des commerçants du centre ancien, qui réclament depuis \
+                  longtemps des places de stationnement et un meilleur éclairage public le \
+                  soir.";
+    let mut jsonl = String::new();
+    record(
+        &mut jsonl,
+        "opening",
+        "Réunion publique sur l'aménagement",
+        &format!("Tétouan. {filler} Fin."),
+        "2025-03-01",
+        "Essai",
+    );
+    record(
+        &mut jsonl,
+        "ending",
+        "Réunion publique sur l'aménagement",
+        &format!("Fin. {filler} Tétouan."),
+        "2025-03-01",
+        "Essai",
+    );
+    let corpus = tempfile::tempdir().expect("temp dir");
+    std::fs::write(corpus.path().join("town.jsonl"), jsonl).expect("write corpus");
+    let index = TestIndex::build(corpus.path());
+    let mut request = SearchRequest::new("Tétouan");
+    // The two are copies of each other: show both.
+    request.all_duplicates = true;
+    let results = index.search(&request);
+    let ids: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, vec!["opening", "ending"]);
+    assert!(
+        results.hits[0].score > results.hits[1].score,
+        "{:?}",
+        results.hits.iter().map(|h| h.score).collect::<Vec<_>>()
+    );
+}
