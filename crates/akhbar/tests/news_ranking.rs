@@ -218,3 +218,32 @@ fn a_word_in_a_storys_opening_outranks_the_same_word_at_its_end() {
         results.hits.iter().map(|h| h.score).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_headline_asked_as_a_question_ranks_as_keyword_search_ranks_it() {
+    let (_corpus, index) = story_index();
+    let headline = "Cybercriminalité : les députés votent le texte de Ouahbi, « un pôle judiciaire spécialisé » voit le jour";
+    let keyword = index.query(headline);
+    let asked = index.answer(&akhbar::qa::Question::new(headline));
+    let ids = |r: &akhbar::search::SearchResults| {
+        r.hits
+            .iter()
+            .map(|h| (h.id.clone(), h.score))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&asked), ids(&keyword));
+    assert!(
+        notes(&asked).contains("not written as a question"),
+        "{}",
+        notes(&asked)
+    );
+    // A question keeps the question stages.
+    let question = index.answer(&akhbar::qa::Question::new(
+        "Quel ministre a présenté la loi sur la cybercriminalité ?",
+    ));
+    assert_eq!(
+        question.hits.first().map(|h| h.id.as_str()),
+        Some("fr-cyber-loi")
+    );
+    assert!(!notes(&question).contains("not written as a question"));
+}

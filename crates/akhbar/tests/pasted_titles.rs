@@ -69,8 +69,16 @@ fn rank_of(hits: &[Hit], id: &str, title: &str, titles: &[(String, String)]) -> 
 /// Titles found at rank 2 or 3, each for a ranking reason (measured: every
 /// other title is rank 1). The page `port.html` is titled with the first
 /// words of the JSON Lines story's title: both articles hold every word,
-/// and the longer one ranks first.
-const NOT_FIRST: [&str; 1] = ["Le port de Tanger Med bat un record"];
+/// and the longer one ranks first. The English title, six words and so
+/// read as pasted text (any word may match), ranks below a French article
+/// whose `Exportations` meets `exports`: BM25F averages the English
+/// fields' length over every article of this mostly French index, so the
+/// one English article looks long and scores low (docs/RANKING.md, "Left
+/// alone").
+const NOT_FIRST: [&str; 2] = [
+    "Le port de Tanger Med bat un record",
+    "Phosphate exports reach a new high",
+];
 
 #[test]
 fn every_fixture_title_pasted_finds_its_article() {

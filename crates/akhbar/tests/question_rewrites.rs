@@ -214,7 +214,7 @@ fn a_corrected_word_counts_in_the_proximity_pairs_too() {
         assert_eq!(results.hits[0].id, "journal");
         results.hits[0].score
     };
-    let typed = first_stage("le journal du soir");
-    let mistyped = first_stage("le joural du soir");
+    let typed = first_stage("que dit le journal du soir ?");
+    let mistyped = first_stage("que dit le joural du soir ?");
     assert!((typed - mistyped).abs() < 1e-4, "{typed} vs {mistyped}");
 }

@@ -115,9 +115,114 @@ pub fn is_question_word(lang: Lang, word: &str) -> bool {
     set.contains(folded.as_str())
 }
 
+/// Words that begin a question, folded (accents and Arabic forms as the
+/// analyzers fold them). Narrower than the question words: `ce`, `est`,
+/// `من` or `ما` also begin headlines (`Ce que l'on sait…`, `من أجل…`).
+const QUESTION_STARTS: &[&str] = &[
+    "qui",
+    "quoi",
+    "quel",
+    "quelle",
+    "quels",
+    "quelles",
+    "quand",
+    "ou",
+    "comment",
+    "pourquoi",
+    "combien",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "qu",
+    "est",
+    "hal",
+    "هل",
+    "ماذا",
+    "متي",
+    "اين",
+    "كيف",
+    "لماذا",
+    "كم",
+    "اي",
+    "who",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "which",
+    "whom",
+    "whose",
+    "quien",
+    "quienes",
+    "cuando",
+    "donde",
+    "como",
+    "cuanto",
+    "cuantos",
+    "cuanta",
+    "cuantas",
+    "cual",
+    "cuales",
+];
+
+/// True when `text` is written as a question: it ends with a question mark
+/// (`?`, `؟`, before closing quotes or brackets), or its first word is a
+/// question word of any language (`Quand`, `متى`, `Who`, `Cuándo`). A
+/// headline or a lead is not, even with a relative `que` or `qui` inside.
+pub fn reads_as_question(text: &str) -> bool {
+    let end = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '»' | '”' | '’' | ')' | ']' | '.' | '!')
+    });
+    if end.ends_with(['?', '؟', '¿']) {
+        return true;
+    }
+    let Some(first) = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .find(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    // `Qu'est-ce`, `Pourquoi-donc`: the word before the hyphen or apostrophe.
+    let mut folded = String::with_capacity(first.len());
+    fold_into(first, &mut folded);
+    let word = folded.split(['-', '\'', '\u{2019}']).next().unwrap_or("");
+    if QUESTION_STARTS.contains(&word) {
+        return true;
+    }
+    // `ما هي`, `من هو`: what is, who is.
+    let second = text.split_whitespace().nth(1).unwrap_or("");
+    matches!(word, "ما" | "من") && matches!(second, "هو" | "هي" | "هم" | "هما")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn questions_are_told_from_headlines() {
+        for q in [
+            "En quelle année le traité de Fès fut-il signé ?",
+            "Quand le traité de Fès a-t-il été signé",
+            "متى وقعت معاهدة فاس؟",
+            "ما هي عاصمة المغرب",
+            "Qu'est-ce que la cybercriminalité",
+            "Que devient Gérard Vives ?»",
+            "Who signed the treaty of Fez",
+        ] {
+            assert!(reads_as_question(q), "{q}");
+        }
+        for h in [
+            "Ce que l'on sait de l'attaque de drones dans le Golfe",
+            "Cybercriminalité : les députés votent le texte de Ouahbi",
+            "عاجل.. رونالدو يعادل رقم ميسي +فيديو",
+            "Le ministre qui voulait réformer le code pénal",
+        ] {
+            assert!(!reads_as_question(h), "{h}");
+        }
+    }
 
     #[test]
     fn question_words() {

@@ -53,10 +53,6 @@ pub struct Bm25fQuery {
     /// The same word's term in each field.
     terms: Vec<(Term, FieldWeight)>,
     k1: f32,
-    /// A term held by every document that may have the fields (`langs:fr`
-    /// for the French fields): fields' average lengths are taken over
-    /// those documents, not over the whole index.
-    population: Option<Term>,
 }
 
 impl fmt::Debug for Bm25fQuery {
@@ -80,18 +76,7 @@ impl Bm25fQuery {
                 .map(|fw| (Term::from_field_text(fw.field, text), *fw))
                 .collect(),
             k1,
-            population: None,
         }
-    }
-
-    /// The same query with its fields' average lengths taken over the
-    /// documents holding `term` (`langs:fr` for the French fields). A field
-    /// of one language is empty in every article of another; averaged over
-    /// the whole index, its length would look several times longer than it
-    /// is in a mixed corpus, and its articles' scores would be crushed.
-    pub fn over(mut self, term: Term) -> Self {
-        self.population = Some(term);
-        self
     }
 }
 
@@ -115,7 +100,6 @@ impl Bm25fQuery {
                 })
                 .collect(),
             k1,
-            population: None,
         }
     }
 }
@@ -131,13 +115,9 @@ impl Query for Bm25fQuery {
         } = enable_scoring
         {
             docs = stats.total_num_docs()?.max(1);
-            let holders = match &self.population {
-                Some(term) => stats.doc_freq(term)?.clamp(1, docs),
-                None => docs,
-            };
             for (term, fw) in &self.terms {
                 doc_freq = doc_freq.max(stats.doc_freq(term)?);
-                let avg = stats.total_num_tokens(fw.field)? as f32 / holders as f32;
+                let avg = stats.total_num_tokens(fw.field)? as f32 / docs as f32;
                 fields.push(FieldStats::new(term.clone(), *fw, avg));
             }
         } else {

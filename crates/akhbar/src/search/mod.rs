@@ -263,23 +263,35 @@ pub fn search_with(
     Ok(results)
 }
 
-/// Searches `request`'s text of `words` words as pasted text: plain words,
-/// any of which may match, the more (and the rarer) the higher, with a note
-/// that says so.
+/// Searches `request`'s text of `words` words as pasted text, with a note
+/// that says so (see [`search_words`]).
 fn search_pasted(
     searcher: &Searcher,
     fields: &Fields,
     request: &SearchRequest,
     words: usize,
 ) -> Result<SearchResults> {
+    let mut results = search_words(searcher, fields, request)?;
+    results.notes.push(format!(
+        "read as pasted text ({words} words; quotes and dashes as punctuation): any of its words may match, and the more an article holds (the rarer the better) the higher it ranks; the count covers every article holding one of them; to require every word, put + before one of them (the query language then applies) or search fewer than {PASTED_WORDS} words"
+    ));
+    Ok(results)
+}
+
+/// Searches `request`'s text as plain words ([`plain_words`]: the query
+/// language's marks are punctuation) of which any may match, the more (and
+/// the rarer) the higher, with the request's scoring and no other stage:
+/// how keyword search ranks pasted text.
+pub fn search_words(
+    searcher: &Searcher,
+    fields: &Fields,
+    request: &SearchRequest,
+) -> Result<SearchResults> {
     let relaxed = SearchRequest {
         mode: QueryMode::Any,
         ..request.clone()
     };
-    let mut parsed = parse_words(&plain_words(&request.query))?;
-    parsed.notes.push(format!(
-        "read as pasted text ({words} words; quotes and dashes as punctuation): any of its words may match, and the more an article holds (the rarer the better) the higher it ranks; the count covers every article holding one of them; to require every word, put + before one of them (the query language then applies) or search fewer than {PASTED_WORDS} words"
-    ));
+    let parsed = parse_words(&plain_words(&request.query))?;
     run(
         searcher,
         fields,

@@ -468,21 +468,12 @@ impl<'a> QueryCompiler<'a> {
                     .push((lang, typed.clone(), searched.term.clone()));
             }
             let exact = exact.filter(|_| searched.exact);
-            // The fields of `lang` are averaged over the articles with a
-            // passage in it.
-            let population = Term::from_field_text(f.langs, lang.code());
             let stem: Box<dyn Query> = if searched.forms.is_empty() {
-                Box::new(
-                    Bm25fQuery::new(&searched.term, &fields, self.scoring.k1)
-                        .over(population.clone()),
-                )
+                Box::new(Bm25fQuery::new(&searched.term, &fields, self.scoring.k1))
             } else {
                 let mut forms: Vec<(&str, f32)> = vec![(searched.term.as_str(), 1.0)];
                 forms.extend(searched.forms.iter().map(|(form, w)| (form.as_str(), *w)));
-                Box::new(
-                    Bm25fQuery::with_variants(&forms, &fields, self.scoring.k1)
-                        .over(population.clone()),
-                )
+                Box::new(Bm25fQuery::with_variants(&forms, &fields, self.scoring.k1))
             };
             let stem: Box<dyn Query> = if searched.weight < 1.0 {
                 Box::new(BoostQuery::new(stem, searched.weight))
@@ -496,8 +487,7 @@ impl<'a> QueryCompiler<'a> {
                 &format!("{}{exact}", crate::analysis::EXACT_MARK),
                 &fields,
                 self.scoring.k1,
-            )
-            .over(population);
+            );
             return Some(Box::new(BooleanQuery::new(vec![
                 (Occur::Must, stem),
                 (
