@@ -25,7 +25,9 @@ use akhbar_cli::render::{self, human, timeline_text, Style};
 struct Args {
     /// The query: words (all required), "exact phrases" or «phrases», -excluded, OR, (groups),
     /// title:/body:/source:/lang:/date:, prefix*, word~1. Several arguments are one query.
-    /// A query may begin with an exclusion (`akhbar-search -ziyech maroc`).
+    /// A query may begin with an exclusion (`akhbar-search -ziyech maroc`). Six words or more
+    /// with no field, AND/OR/NOT or + are pasted text (a headline, a lead): marks are
+    /// punctuation and any word may match, the more the higher.
     #[arg(required_unless_present_any = ["stats", "analyze", "show", "group"], num_args = 1..)]
     query: Vec<String>,
     /// Show what the index holds (articles, languages, dates, sources, size) instead of searching.
@@ -101,7 +103,9 @@ struct Args {
     /// Read the query as a question in plain words (no operators): any word may match, question
     /// words (quand, combien, متى, كم...) are dropped, and the best 20 hits are reranked by how
     /// closely a passage answers it; scores stay the keyword (BM25F) scores, and the counts cover
-    /// every article holding any word. This is the ranking `akhbar-eval` measures.
+    /// every article holding any word. A headline or lead (six words or more, not written as a
+    /// question) is ranked as pasted text is without --question. This is the ranking
+    /// `akhbar-eval --mode question` measures.
     #[arg(long)]
     question: bool,
 }
