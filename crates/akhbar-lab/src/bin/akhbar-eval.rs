@@ -90,10 +90,6 @@ struct Args {
     /// Boost of title matches over body matches.
     #[arg(long)]
     title_boost: Option<f32>,
-    /// Weight of a match in the body's first words (its lead) on top of
-    /// the body match (0: off)
-    #[arg(long)]
-    lead_boost: Option<f32>,
     /// Boost of the proximity clauses.
     #[arg(long)]
     proximity: Option<f32>,
@@ -359,9 +355,6 @@ fn run(args: &Args) -> akhbar::Result<()> {
     if let Some(b) = args.title_boost {
         scoring.title_boost = b;
     }
-    if let Some(b) = args.lead_boost {
-        scoring.lead_boost = b;
-    }
     if let Some(p) = args.proximity {
         scoring.proximity = p;
     }
@@ -479,7 +472,6 @@ fn run(args: &Args) -> akhbar::Result<()> {
                 "exact": scoring.exact,
                 "words": format!("{words:?}").to_lowercase(),
                 "title_boost": scoring.title_boost,
-                "lead_boost": scoring.lead_boost,
                 "proximity": scoring.proximity,
                 "slop": scoring.proximity_slop,
                 "question_words": question.question_words,

@@ -14,7 +14,7 @@ pub use build::{
 };
 pub use merges::{MergePlan, SegmentSize};
 pub use open::{create_in_ram, exists, open, open_or_create, open_with, AkhbarIndex};
-pub use schema::{Fields, LEAD_WORDS, SCHEMA_VERSION};
+pub use schema::{Fields, SCHEMA_VERSION};
 pub use tantivy::Searcher;
 pub use writer::{ArticleWriter, Budget, WriterOptions};
 

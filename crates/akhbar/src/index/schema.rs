@@ -11,7 +11,7 @@ use crate::lang::Lang;
 
 /// Bumped whenever the schema or the analyzers change in a way that needs a
 /// rebuild; stored beside the index.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The tokenizer of `source_key`: the whole source name, lowercased and
 /// accent-folded, so `--source ecoactu` finds `EcoActu`.
@@ -51,9 +51,6 @@ pub struct Fields {
     pub title_by_lang: Vec<(Lang, Field)>,
     /// `body_fr`, `body_ar`, ... in the order of [`Lang::ALL`].
     pub body_by_lang: Vec<(Lang, Field)>,
-    /// `lead_fr`, `lead_ar`, ...: the first [`LEAD_WORDS`] words of the
-    /// body, where a news story says what it is about (frequencies only).
-    pub lead_by_lang: Vec<(Lang, Field)>,
     pub facet_lang: Field,
     pub facet_langs: Field,
     pub facet_year: Field,
@@ -71,11 +68,6 @@ impl Fields {
     /// The analyzed body field of a language.
     pub fn body_of(&self, lang: Lang) -> Field {
         field_of(&self.body_by_lang, lang)
-    }
-
-    /// The analyzed lead field of a language (the body's first words).
-    pub fn lead_of(&self, lang: Lang) -> Field {
-        field_of(&self.lead_by_lang, lang)
     }
 
     /// Resolves every field in a schema built by `build_schema`; `None`
@@ -105,7 +97,6 @@ impl Fields {
             dup_sig: f("dup_sig")?,
             title_by_lang: per_lang("title")?,
             body_by_lang: per_lang("body")?,
-            lead_by_lang: per_lang("lead")?,
             facet_lang: f("facet_lang")?,
             facet_langs: f("facet_langs")?,
             facet_year: f("facet_year")?,
@@ -132,11 +123,6 @@ fn analyzed(tokenizer: &str) -> TextOptions {
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     )
 }
-
-/// How many words of an article's body its lead field holds: a news
-/// story's first sentences say who, what and where (the inverted pyramid),
-/// so a word found there weighs more (`Scoring::lead_boost`).
-pub const LEAD_WORDS: usize = 60;
 
 /// Builds akhbar's schema.
 pub fn build_schema() -> Schema {
@@ -180,16 +166,6 @@ pub fn build_schema() -> Schema {
         b.add_text_field(
             &format!("body_{}", lang.code()),
             analyzed(analyzer_name(lang)),
-        );
-    }
-    for lang in Lang::ALL {
-        b.add_text_field(
-            &format!("lead_{}", lang.code()),
-            TextOptions::default().set_indexing_options(
-                TextFieldIndexing::default()
-                    .set_tokenizer(analyzer_name(lang))
-                    .set_index_option(IndexRecordOption::WithFreqs),
-            ),
         );
     }
     for name in [

@@ -11,7 +11,6 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::merges::{MergePlan, SegmentSize};
 use super::open::AkhbarIndex;
-use super::schema::LEAD_WORDS;
 use crate::article::Article;
 use crate::dedup::{self, Grouper, Signature};
 use crate::dedup::{group_key, KeyHasher};
@@ -347,16 +346,8 @@ impl ArticleWriter {
         if !article.title.trim().is_empty() {
             doc.add_text(f.title_of(title_lang(article)), &article.title);
         }
-        let mut lead_left = LEAD_WORDS;
         for passage in &article.passages {
             doc.add_text(f.body_of(passage.lang), &passage.text);
-            if lead_left > 0 {
-                let (lead, words) = first_words(&passage.text, lead_left);
-                lead_left -= words;
-                if words > 0 {
-                    doc.add_text(f.lead_of(passage.lang), lead);
-                }
-            }
         }
         doc
     }
@@ -532,25 +523,6 @@ fn id_hash(id: &str) -> u64 {
 fn line_of(path: &str) -> Option<usize> {
     path.rsplit_once(':')
         .and_then(|(_, line)| line.parse().ok())
-}
-
-/// The first `n` whitespace-separated words of `text` (as a slice of it)
-/// and how many there were.
-fn first_words(text: &str, n: usize) -> (&str, usize) {
-    let mut words = 0;
-    let mut in_word = false;
-    for (at, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if in_word && words == n {
-                return (&text[..at], words);
-            }
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            words += 1;
-        }
-    }
-    (text, words)
 }
 
 #[cfg(test)]

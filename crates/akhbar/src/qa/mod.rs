@@ -89,8 +89,7 @@ pub struct Question {
 
 impl Question {
     /// A question with akhbar's defaults: any word may match, BM25F with a
-    /// proximity bonus (0.3 for pairs within 2 positions) and no lead
-    /// weight, and
+    /// proximity bonus (0.3 for pairs within 2 positions), and
     /// [`QuestionOptions::default`].
     pub fn new(text: impl Into<String>) -> Self {
         let mut search = SearchRequest::new(text);
@@ -98,10 +97,6 @@ impl Question {
         search.scoring = Scoring {
             proximity: 0.3,
             proximity_slop: 2,
-            // A question's answer is a passage anywhere in an article, and
-            // the reranker was learned without the lead: measured, the lead
-            // moved the question collections by -.002 to +.002 MRR@10.
-            lead_boost: 0.0,
             ..Scoring::default()
         };
         Question {

@@ -52,10 +52,6 @@ pub struct Scoring {
     pub b_body: f32,
     /// BM25F's length normalisation of the title.
     pub b_title: f32,
-    /// Weight of a match in the body's first words (its lead, indexed
-    /// apart) on top of the match in the body: a news story names its
-    /// subject first; 0 turns it off.
-    pub lead_boost: f32,
     /// The bonus of a word matched in its exact form (indexed with
     /// `AnalysisOptions::exact_forms`), as a fraction of the stem's score:
     /// `Maroc` ranks an article saying `Maroc` over one saying only
@@ -71,16 +67,15 @@ pub struct Scoring {
 }
 
 impl Default for Scoring {
-    /// What `akhbar-search` ranks with: BM25F with the title weighted 2 and
-    /// the lead 0.5 (on top of its body match), k1 = 0.9, b = 0.75 for
-    /// every field, the exact-form bonus 0.5, no proximity bonus.
+    /// What `akhbar-search` ranks with: BM25F with the title weighted 2,
+    /// k1 = 0.9, b = 0.75 for both fields, the exact-form bonus 0.5, no
+    /// proximity bonus.
     fn default() -> Self {
         Scoring {
             title_boost: 2.0,
             k1: 0.9,
             b_body: Bm25Params::CLASSIC.b,
             b_title: Bm25Params::CLASSIC.b,
-            lead_boost: 0.5,
             exact: 0.5,
             proximity: 0.0,
             proximity_slop: 0,
@@ -442,11 +437,6 @@ impl<'a> QueryCompiler<'a> {
                 FieldWeight {
                     field: f.body_of(lang),
                     weight: 1.0,
-                    b: self.scoring.b_body,
-                },
-                FieldWeight {
-                    field: f.lead_of(lang),
-                    weight: self.scoring.lead_boost,
                     b: self.scoring.b_body,
                 },
             ];
