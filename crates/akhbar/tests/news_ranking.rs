@@ -1,7 +1,8 @@
 //! How keyword search ranks news (issue 20): a pasted headline or lead
 //! finds its story though no article holds all its words, a short query
-//! keeps every word required, and `--question` ranks a headline as keyword
-//! search does.
+//! keeps every word required, `--question` ranks a headline as keyword
+//! search does, and an invisible character inside a scraped word (issue
+//! 17) does not hide it.
 //!
 //! The texts are written for these tests, as outlets print them.
 
@@ -200,4 +201,39 @@ fn a_headline_asked_as_a_question_ranks_as_keyword_search_ranks_it() {
         Some("fr-cyber-loi")
     );
     assert!(!notes(&question).contains("not written as a question"));
+}
+
+#[test]
+fn an_invisible_character_inside_a_word_hides_nothing() {
+    // Scraped pages carry zero-width spaces, soft hyphens and directional
+    // marks inside words; a user may paste them too.
+    let mut jsonl = String::new();
+    record(
+        &mut jsonl,
+        "fr-zw",
+        "Réunion à Ra\u{200B}bat sur la cyber\u{00AD}criminalité",
+        "Les experts se sont réunis à Ra\u{200B}bat pour parler de cyber\u{00AD}criminalité.",
+        "2025-02-01",
+        "Essai",
+    );
+    record(
+        &mut jsonl,
+        "ar-zw",
+        "اجتماع في الر\u{200C}باط",
+        "اجتمع الخبراء في \u{202B}الر\u{200B}باط\u{202C} لمناقشة الجرائم الإلكترونية.",
+        "2025-02-01",
+        "Essai",
+    );
+    let corpus = tempfile::tempdir().expect("temp dir");
+    std::fs::write(corpus.path().join("zw.jsonl"), jsonl).expect("write corpus");
+    let index = TestIndex::build(corpus.path());
+    assert_eq!(index.ids("Rabat"), vec!["fr-zw"]);
+    assert_eq!(index.ids("cybercriminalité"), vec!["fr-zw"]);
+    assert_eq!(index.ids("الرباط"), vec!["ar-zw"]);
+    // The query may hold them too.
+    assert_eq!(index.ids("Ra\u{200B}bat"), vec!["fr-zw"]);
+    assert_eq!(
+        index.ids("\"experts se sont réunis à Rabat\""),
+        vec!["fr-zw"]
+    );
 }

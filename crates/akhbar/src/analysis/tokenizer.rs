@@ -22,7 +22,7 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::language::{language, Cx};
 use super::snowball::Snowball;
-use super::words::next_word;
+use super::words::{is_invisible, next_word};
 use super::{AnalysisOptions, Stemmer};
 use crate::lang::Lang;
 
@@ -212,7 +212,16 @@ impl TokenStream for AkhbarTokenStream<'_> {
             return true;
         }
         while let Some((from, to)) = next_word(self.text, &mut self.cursor) {
-            let surface = &self.text[from..to];
+            let raw = &self.text[from..to];
+            // A word holding an invisible character (`Ra\u{200B}bat`) is
+            // analysed without it.
+            let visible: String;
+            let surface = if raw.chars().any(is_invisible) {
+                visible = raw.chars().filter(|&c| !is_invisible(c)).collect();
+                visible.as_str()
+            } else {
+                raw
+            };
             let outcome = if self.opts.exact_forms {
                 self.analyze_with_exact(surface)
             } else {

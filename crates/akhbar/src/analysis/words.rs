@@ -8,6 +8,8 @@
 //! that the French filter can handle elision. Everything else separates words,
 //! hyphens included: `porte-parole` gives `porte` and `parole` at consecutive
 //! positions, so that a search for one part and the phrase both match.
+//! Invisible format characters inside a word ([`is_invisible`]: a
+//! zero-width space, a directional mark) do not split it.
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -45,6 +47,24 @@ pub(crate) fn is_letter(c: char) -> bool {
     }
 }
 
+/// True for an invisible format character that may sit inside a word in
+/// pasted or scraped text: soft hyphen, zero-width space, non-joiner and
+/// joiner, the directional marks, embeddings, overrides and isolates, the
+/// word joiner and invisible operators, the byte-order mark. A word runs
+/// on across them (`Ra\u{200B}bat` is `Rabat`) and the analyzers drop them.
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
 #[inline]
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
@@ -74,6 +94,13 @@ pub(crate) fn next_word(text: &str, cursor: &mut usize) -> Option<(usize, usize)
             continue;
         }
         if start.is_some() {
+            if is_invisible(c)
+                && iter
+                    .peek()
+                    .is_some_and(|&(_, n)| is_word_char(n) || is_invisible(n))
+            {
+                continue;
+            }
             if is_apostrophe(c) && prev_letter && iter.peek().is_some_and(|&(_, n)| is_letter(n)) {
                 end = abs + c.len_utf8();
                 prev_letter = false;
@@ -107,6 +134,19 @@ mod tests {
                 assert_eq!(is_letter(c), c.is_alphabetic(), "U+{code:04X} {c}");
             }
         }
+    }
+
+    #[test]
+    fn invisible_characters_do_not_split_a_word() {
+        assert_eq!(words("Ra\u{200B}bat, le"), vec!["Ra\u{200B}bat", "le"]);
+        assert_eq!(words("الر\u{200C}باط"), vec!["الر\u{200C}باط"]);
+        assert_eq!(
+            words("cyber\u{00AD}crimi\u{2060}nalité"),
+            vec!["cyber\u{00AD}crimi\u{2060}nalité"]
+        );
+        // Around a word, or between two words, they are nothing.
+        assert_eq!(words("\u{202B}وزير\u{202C} العدل"), vec!["وزير", "العدل"]);
+        assert_eq!(words("Maroc\u{200B} \u{FEFF}Rabat"), vec!["Maroc", "Rabat"]);
     }
 
     #[test]
