@@ -11,7 +11,7 @@ use crate::lang::Lang;
 
 /// Bumped whenever the schema or the analyzers change in a way that needs a
 /// rebuild; stored beside the index.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The tokenizer of `source_key`: the whole source name, lowercased and
 /// accent-folded, so `--source ecoactu` finds `EcoActu`.
