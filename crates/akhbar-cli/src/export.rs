@@ -2,6 +2,7 @@
 //! Lines or CSV, for spreadsheets and notebooks. Articles are written as
 //! they are read.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use akhbar::index::{Fields, Searcher};
@@ -13,41 +14,67 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Ndjson,
-    Csv,
+    /// CSV; `raw: false` neutralises the cells a spreadsheet would run as
+    /// a formula (see [`neutralised`]).
+    Csv {
+        raw: bool,
+    },
+}
+
+/// A CSV cell a spreadsheet would read as a formula (it begins with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return: `=HYPERLINK(…)`, `@SUM(…)`,
+/// `+cmd|…`) with a `'` before it, as OWASP recommends against CSV
+/// injection; any other cell as it is. A title such as `-50 % sur …` then
+/// shows as `'-50 % sur …` in the raw file and as written in a spreadsheet.
+pub fn neutralised(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
 }
 
 /// One exported article: the hit's fields and the whole body.
 #[derive(Debug, Serialize)]
 struct Row<'a> {
-    id: &'a str,
-    title: &'a str,
+    id: Cow<'a, str>,
+    title: Cow<'a, str>,
     date: Option<&'a str>,
     lang: &'a str,
     langs: String,
-    source: Option<&'a str>,
-    url: Option<&'a str>,
-    path: &'a str,
+    source: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
+    path: Cow<'a, str>,
     score: f32,
-    group: &'a str,
+    group: Cow<'a, str>,
     duplicate_count: u64,
-    body: &'a str,
+    body: Cow<'a, str>,
 }
 
 impl<'a> Row<'a> {
-    fn new(hit: &'a Hit, body: &'a str) -> Self {
+    /// The row of `hit`; with `neutralise`, every text cell passed through
+    /// [`neutralised`].
+    fn new(hit: &'a Hit, body: &'a str, neutralise: bool) -> Self {
+        let cell = |text: &'a str| {
+            if neutralise {
+                neutralised(text)
+            } else {
+                Cow::Borrowed(text)
+            }
+        };
         Row {
-            id: &hit.id,
-            title: &hit.title,
+            id: cell(&hit.id),
+            title: cell(&hit.title),
             date: hit.date.as_deref(),
             lang: &hit.lang,
             langs: hit.langs.join(" "),
-            source: hit.source.as_deref(),
-            url: hit.url.as_deref(),
-            path: &hit.path,
+            source: hit.source.as_deref().map(cell),
+            url: hit.url.as_deref().map(cell),
+            path: cell(&hit.path),
             score: hit.score,
-            group: &hit.group,
+            group: cell(&hit.group),
             duplicate_count: hit.duplicate_count,
-            body,
+            body: cell(body),
         }
     }
 }
@@ -76,7 +103,7 @@ pub fn export(
     out: &mut dyn Write,
 ) -> anyhow::Result<u64> {
     let written = match format {
-        Format::Csv => {
+        Format::Csv { raw } => {
             let mut w = csv::WriterBuilder::new()
                 .has_headers(false)
                 .from_writer(&mut *out);
@@ -97,7 +124,7 @@ pub fn export(
             .map_err(io_of)
             .context("cannot write the export")?;
             let written = for_each_match(searcher, fields, request, limit, |hit, body| {
-                w.serialize(Row::new(hit, body))
+                w.serialize(Row::new(hit, body, !raw))
                     .map_err(io_of)
                     .context("cannot write the export")
             })?;
@@ -105,7 +132,7 @@ pub fn export(
             written
         }
         Format::Ndjson => for_each_match(searcher, fields, request, limit, |hit, body| {
-            serde_json::to_writer(&mut *out, &Row::new(hit, body))
+            serde_json::to_writer(&mut *out, &Row::new(hit, body, false))
                 .map_err(std::io::Error::from)
                 .and_then(|()| out.write_all(b"\n"))
                 .context("cannot write the export")

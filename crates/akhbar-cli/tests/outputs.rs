@@ -21,6 +21,62 @@ fn search_cli(index: &str, args: &[&str]) -> std::process::Output {
 }
 
 #[test]
+fn csv_cells_a_spreadsheet_would_run_are_neutralised() {
+    // Scraped text that a spreadsheet would run as a formula (OWASP's CSV
+    // injection cases), beside a title that merely begins with a minus.
+    let corpus = tempfile::tempdir().unwrap();
+    let lines = [
+        serde_json::json!({"id": "f1", "title": "=HYPERLINK(\"http://exemple.invalid\",\"Tanger\")",
+            "body": "Le port de Tanger bat un record.", "source": "@SUM(A1:A9)", "date": "2024-01-02"}),
+        serde_json::json!({"id": "f2", "title": "-50 % sur les billets pour Tanger",
+            "body": "+cmd|' /C calc'!A0 Tanger", "source": "Le Matin", "date": "2024-01-03"}),
+    ];
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(corpus.path().join("hostile.jsonl"), text).unwrap();
+    let index = TestIndex::build(corpus.path());
+    let path = index.path().to_str().unwrap().to_string();
+    let rows = |args: &[&str]| -> Vec<csv::StringRecord> {
+        let text = stdout(&search_cli(&path, args));
+        csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let safe = rows(&["Tanger", "--format", "csv", "--sort", "date-asc"]);
+    assert_eq!(
+        &safe[0][1],
+        "'=HYPERLINK(\"http://exemple.invalid\",\"Tanger\")"
+    );
+    assert_eq!(&safe[0][5], "'@SUM(A1:A9)");
+    assert_eq!(&safe[1][1], "'-50 % sur les billets pour Tanger");
+    assert!(safe[1][11].starts_with("'+cmd|"), "{}", &safe[1][11]);
+    assert_eq!(&safe[1][5], "Le Matin");
+    // --csv-raw writes them as they are; JSON Lines always does.
+    let raw = rows(&[
+        "Tanger",
+        "--format",
+        "csv",
+        "--sort",
+        "date-asc",
+        "--csv-raw",
+    ]);
+    assert!(raw[0][1].starts_with("=HYPERLINK("));
+    let ndjson = stdout(&search_cli(
+        &path,
+        &["Tanger", "--format", "ndjson", "--sort", "date-asc"],
+    ));
+    let first: Value = serde_json::from_str(ndjson.lines().next().unwrap()).unwrap();
+    assert_eq!(first["source"], "@SUM(A1:A9)");
+    // --csv-raw without --format is a usage error.
+    let out = run_bin(
+        "akhbar-search",
+        &["--index", &path, "Tanger", "--csv-raw"],
+        &repo_path("."),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
 fn ndjson_export_streams_every_match_with_body() {
     let (_index, path) = fixture_index();
     let rows_of = |args: &[&str]| -> Vec<Value> {

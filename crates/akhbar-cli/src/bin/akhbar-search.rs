@@ -97,6 +97,10 @@ struct Args {
     /// Export the matching articles with their body, as JSON Lines or CSV, in --sort order: every match, or the first --limit.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
+    /// With --format csv, write cells as they are: by default a cell that a spreadsheet would
+    /// run as a formula (it begins with = + - @, a tab or a carriage return) gets a ' before it.
+    #[arg(long, requires = "format")]
+    csv_raw: bool,
     /// Threads searching the index's segments in parallel (0: one per core).
     #[arg(long, default_value_t = 0)]
     threads: usize,
@@ -300,7 +304,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
         }
         let format = match format {
             FormatArg::Ndjson => Format::Ndjson,
-            FormatArg::Csv => Format::Csv,
+            FormatArg::Csv => Format::Csv { raw: args.csv_raw },
         };
         export(
             &searcher,
