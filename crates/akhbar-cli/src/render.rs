@@ -32,6 +32,48 @@ impl Default for Style {
     }
 }
 
+/// `text` made safe to write to a terminal. Articles, file names and
+/// sources come from the world, and an escape sequence in one could clear
+/// the screen, retitle the window or hide a link (`ESC[2J`, OSC 0, OSC 8):
+/// every control character but newline and tab is shown as `\u{FFFD}`, and
+/// the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069), which would reorder the line around them, are dropped.
+/// With `color`, akhbar's own styles (bold, dim, the highlight, reset) are
+/// kept: they only style text.
+pub fn terminal(text: &str, color: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let ours: &[&str] = if color {
+        &[BOLD, DIM, MATCH, RESET, "\x1b[36m"]
+    } else {
+        &[]
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\x1b' {
+            if let Some(code) = ours.iter().find(|code| rest.starts_with(**code)) {
+                out.push_str(code);
+                rest = &rest[code.len()..];
+                continue;
+            }
+        }
+        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+        } else if unsafe_char(c) {
+            out.push('\u{FFFD}');
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Folds every run of white space into one space (and trims), moving the
 /// highlighted byte ranges along.
 fn collapse_whitespace(
@@ -512,4 +554,33 @@ pub fn analysis_json(text: &str, analyses: &[(Lang, Vec<WordTerms>)]) -> serde_j
             }))
             .collect::<Vec<_>>(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal;
+
+    #[test]
+    fn terminal_text_carries_no_escape_of_the_world() {
+        // Clear screen, window title (OSC 0), hyperlink (OSC 8), a C1 CSI.
+        let hostile = "a\x1b[2Jb\x1b]0;owned\x07c\x1b]8;;http://x\x1b\\d\u{9b}31me";
+        let shown = terminal(hostile, false);
+        assert!(!shown.chars().any(|c| c.is_control()), "{shown:?}");
+        assert!(shown.contains('\u{FFFD}') && shown.contains("owned"));
+        // Overrides and isolates are dropped; lines and tabs stay.
+        assert_eq!(
+            terminal("x\u{202E}yz\u{2066}w\u{2069}\n\tv", false),
+            "xyzw\n\tv"
+        );
+        // With colour, akhbar's own styles pass, others do not.
+        let styled = format!("{}titre{} \x1b[2J", super::BOLD, super::RESET);
+        let shown = terminal(&styled, true);
+        assert!(shown.starts_with("\x1b[1mtitre\x1b[0m "), "{shown:?}");
+        assert!(shown.ends_with("\u{FFFD}[2J"), "{shown:?}");
+        // Clean text is not copied.
+        assert!(matches!(
+            terminal("وزير العدل", false),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }

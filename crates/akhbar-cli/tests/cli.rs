@@ -396,3 +396,59 @@ fn akhbar_index_never_reads_an_index_as_articles() {
     assert!(!text.contains("unsupported file type"), "{text}");
     assert!(text.contains("the index holds 2 articles"), "{text}");
 }
+
+#[test]
+fn escape_sequences_in_articles_and_file_names_never_reach_the_terminal() {
+    let ws = tempfile::tempdir().unwrap();
+    let corpus = ws.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let line = serde_json::json!({
+        "id": "esc-1",
+        "title": "Tanger \u{1b}[2J\u{1b}]0;piège\u{7} record",
+        "body": "Le port de Tanger \u{1b}]8;;http://exemple.invalid\u{1b}\\bat\u{1b}]8;;\u{1b}\\ un record \u{202E}inversé.",
+        "source": "Le \u{1b}[31mMatin",
+        "date": "2024-01-02",
+    });
+    std::fs::write(corpus.join("ok.jsonl"), format!("{line}\n")).unwrap();
+    // A file whose name holds an escape, and bad content: its skip names it.
+    std::fs::write(corpus.join("bad\u{1b}[2J.jsonl"), "{not json\n").unwrap();
+    let index = ws.path().join("idx");
+    let built = run_bin(
+        "akhbar-index",
+        &[corpus.to_str().unwrap(), "--index", index.to_str().unwrap()],
+        ws.path(),
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    for text in [stdout(&built), stderr(&built)] {
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+    }
+    assert!(
+        stdout(&built).contains("bad\u{FFFD}[2J.jsonl"),
+        "{}",
+        stdout(&built)
+    );
+    let idx = index.to_str().unwrap();
+    for args in [
+        vec!["--index", idx, "Tanger"],
+        vec!["--index", idx, "--show", "esc-1"],
+        vec!["--index", idx, "--stats"],
+    ] {
+        let out = run_bin("akhbar-search", &args, ws.path());
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202E}'),
+            "{args:?}: {text:?}"
+        );
+        assert!(
+            text.contains("Tanger") || args.contains(&"--stats"),
+            "{text}"
+        );
+    }
+    // JSON escapes control characters itself: the data stays whole.
+    let json = json_search(ws.path(), &["--index", idx, "Tanger"]);
+    assert!(json["hits"][0]["title"]
+        .as_str()
+        .unwrap()
+        .contains('\u{1b}'));
+}

@@ -64,7 +64,10 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("akhbar-index: error: {err:#}");
+            eprintln!(
+                "akhbar-index: error: {}",
+                akhbar_cli::render::terminal(&format!("{err:#}"), false)
+            );
             let usage = err
                 .downcast_ref::<akhbar::Error>()
                 .is_some_and(akhbar::Error::is_usage);
@@ -95,7 +98,10 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         write_report(path, &report.summary)
             .with_context(|| format!("cannot write the report {}", path.display()))?;
     }
-    print!("{}", summary_text(&report, &args.index, elapsed));
+    print!(
+        "{}",
+        akhbar_cli::render::terminal(&summary_text(&report, &args.index, elapsed), false)
+    );
     if args.strict && report.anything_dropped() {
         eprintln!("akhbar-index: --strict: some items were skipped (see above)");
         return Ok(ExitCode::from(3));

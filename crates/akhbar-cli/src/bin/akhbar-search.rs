@@ -162,7 +162,10 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("akhbar-search: error: {err:#}");
+            eprintln!(
+                "akhbar-search: error: {}",
+                render::terminal(&format!("{err:#}"), false)
+            );
             let usage = err
                 .downcast_ref::<akhbar::Error>()
                 .is_some_and(akhbar::Error::is_usage);
@@ -187,7 +190,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
             serde_json::to_writer(&mut out, &render::analysis_json(text, &analyses))?;
             out.write_all(b"\n")?;
         } else {
-            out.write_all(render::analysis(&analyses).as_bytes())?;
+            out.write_all(render::terminal(&render::analysis(&analyses), false).as_bytes())?;
         }
         return Ok(());
     }
@@ -218,7 +221,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
         display.finish();
         let text = summary_text(&report, index_dir, start.elapsed());
         for line in text.lines() {
-            eprintln!("akhbar-search: {line}");
+            eprintln!("akhbar-search: {}", render::terminal(line, false));
         }
     }
     let mut index = akhbar::index::open(index_dir)?;
@@ -241,7 +244,10 @@ fn run(args: &Args) -> anyhow::Result<()> {
             serde_json::to_writer(&mut out, &stats)?;
             out.write_all(b"\n")?;
         } else {
-            out.write_all(stats_text(&stats, index_dir, args.facet_limit).as_bytes())?;
+            out.write_all(
+                render::terminal(&stats_text(&stats, index_dir, args.facet_limit), false)
+                    .as_bytes(),
+            )?;
         }
         out.flush()?;
         return Ok(());
@@ -261,7 +267,9 @@ fn run(args: &Args) -> anyhow::Result<()> {
             )?;
             out.write_all(b"\n")?;
         } else {
-            out.write_all(render::article(&hit, &body, style).as_bytes())?;
+            out.write_all(
+                render::terminal(&render::article(&hit, &body, style), style.color).as_bytes(),
+            )?;
         }
         out.flush()?;
         return Ok(());
@@ -277,7 +285,9 @@ fn run(args: &Args) -> anyhow::Result<()> {
             serde_json::to_writer(&mut out, &json)?;
             out.write_all(b"\n")?;
         } else {
-            out.write_all(render::group(&members, style).as_bytes())?;
+            out.write_all(
+                render::terminal(&render::group(&members, style), style.color).as_bytes(),
+            )?;
         }
         out.flush()?;
         return Ok(());
@@ -324,7 +334,9 @@ fn run(args: &Args) -> anyhow::Result<()> {
         serde_json::to_writer(&mut out, &results)?;
         out.write_all(b"\n")?;
     } else {
-        out.write_all(human(&results, args.offset, style).as_bytes())?;
+        out.write_all(
+            render::terminal(&human(&results, args.offset, style), style.color).as_bytes(),
+        )?;
         if let Some(period) = args.timeline {
             let bins = timeline(&results.facets.get(FacetKind::Day), period);
 
