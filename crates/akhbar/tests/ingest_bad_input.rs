@@ -186,3 +186,83 @@ fn random_bytes_never_panic_whatever_the_extension() {
     seen.extend(got.skips.iter().map(|s| s.path.clone()));
     assert!(seen.len() <= files);
 }
+
+/// A corpus as a real disk leaves it: a symbolic link loop, a link to a
+/// deleted file, a named pipe, a folder nobody may read. The walk reports
+/// each once, with its reason, and indexes every good file.
+#[cfg(unix)]
+#[test]
+fn the_walk_never_stops_on_one_bad_entry() {
+    use std::os::unix::fs::{symlink, PermissionsExt};
+
+    let corpus = tempfile::tempdir().unwrap();
+    let root = corpus.path();
+    std::fs::create_dir_all(root.join("a/b")).unwrap();
+    std::fs::write(root.join("a/b/good.jsonl"), jsonl(3)).unwrap();
+    // Ids of their own, so that no article is a duplicate of another.
+    let with_ids = |n: usize, prefix: &str| {
+        String::from_utf8(jsonl(n))
+            .unwrap()
+            .replace("\"id\": \"r", &format!("\"id\": \"{prefix}"))
+    };
+    std::fs::write(root.join("top.jsonl"), with_ids(2, "top")).unwrap();
+    symlink(root.join("a"), root.join("a/b/loop")).unwrap();
+    symlink(root.join("gone.jsonl"), root.join("dangling.jsonl")).unwrap();
+    let fifo = root.join("pipe.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let have_fifo = made.is_ok_and(|s| s.success());
+    std::fs::create_dir(root.join("locked")).unwrap();
+    std::fs::write(root.join("locked/hidden.jsonl"), with_ids(1, "hidden")).unwrap();
+    std::fs::set_permissions(root.join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads every folder whatever its mode: then it is simply read.
+    let locked = std::fs::read_dir(root.join("locked")).is_err();
+
+    let index = crate::common::TestIndex::build(root);
+    std::fs::set_permissions(root.join("locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let summary = &index.summary;
+    let expected = 5 + usize::from(!locked);
+    assert_eq!(summary.articles_indexed, expected, "{:#?}", summary.skipped);
+    let of = |reason: SkipReason| -> Vec<(String, String)> {
+        summary
+            .skipped
+            .iter()
+            .filter(|s| s.reason == reason)
+            .map(|s| (s.path.clone(), s.detail.clone()))
+            .collect()
+    };
+    let unreachable = of(SkipReason::Unreachable);
+    assert!(
+        unreachable
+            .iter()
+            .any(|(p, d)| p == "a/b/loop" && d.contains("loop back to a")),
+        "{unreachable:?}"
+    );
+    assert!(
+        unreachable
+            .iter()
+            .any(|(p, d)| p == "dangling.jsonl" && d.contains("link to nothing")),
+        "{unreachable:?}"
+    );
+    if locked {
+        assert!(
+            unreachable.iter().any(|(p, _)| p == "locked"),
+            "{unreachable:?}"
+        );
+    }
+    assert_eq!(
+        unreachable.len(),
+        2 + usize::from(locked),
+        "{unreachable:?}"
+    );
+    if have_fifo {
+        let special = of(SkipReason::NotAFile);
+        assert_eq!(special.len(), 1, "{special:?}");
+        assert!(special[0].1.contains("named pipe"), "{special:?}");
+    }
+    // Each bad entry once.
+    let mut paths: Vec<&str> = summary.skipped.iter().map(|s| s.path.as_str()).collect();
+    let all = paths.len();
+    paths.sort();
+    paths.dedup();
+    assert_eq!(paths.len(), all, "{:#?}", summary.skipped);
+}

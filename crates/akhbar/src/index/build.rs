@@ -122,6 +122,9 @@ pub fn build_index_with_progress(
     // The run's own index, kept inside the corpus, is left out without a
     // word; any other index found there is named in the summary.
     let own_index = resolved(index_dir);
+    for skip in walk.skipped {
+        writer.skip(skip);
+    }
     for folder in &walk.index_folders {
         if resolved(folder) == own_index {
             continue;
@@ -149,13 +152,19 @@ pub fn build_index_with_progress(
         let hash = match hash_file(file) {
             Ok(hash) => Some(hash),
             Err(e) => {
+                // Reported once: a file that cannot be read for its hash
+                // cannot be read for its articles either.
                 writer.skip(Skip {
                     path: rel.clone(),
                     line: None,
                     reason: SkipReason::ReadError,
                     detail: e.to_string(),
                 });
-                None
+                manifest.files.remove(&rel);
+                state.files_done += 1;
+                state.bytes_done += size;
+                progress(&state);
+                continue;
             }
         };
         match (&hash, manifest.files.get(&rel)) {

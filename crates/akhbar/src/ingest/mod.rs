@@ -135,6 +135,10 @@ pub fn corpus_files(corpus: &Path) -> Result<Vec<PathBuf>> {
 pub struct CorpusWalk {
     pub files: Vec<PathBuf>,
     pub index_folders: Vec<PathBuf>,
+    /// The entries the walk could not take, each once with its reason: a
+    /// symbolic link loop, a dangling link, a folder it may not read, a
+    /// FIFO, socket or device. Everything else is walked.
+    pub skipped: Vec<Skip>,
 }
 
 /// Walks `corpus` (see [`corpus_files`]), leaving out index folders (an
@@ -170,19 +174,68 @@ pub fn corpus_walk(corpus: &Path) -> Result<CorpusWalk> {
             true
         });
     for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e
-                .path()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| corpus.to_path_buf());
-            Error::io(path, e.into())
-        })?;
-        if entry.file_type().is_file() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) if e.depth() == 0 => {
+                return Err(Error::io(corpus.to_path_buf(), e.into()));
+            }
+            Err(e) => {
+                let path = e.path().unwrap_or(corpus);
+                let detail = if let Some(ancestor) = e.loop_ancestor() {
+                    format!(
+                        "a symbolic link loop back to {}: not followed",
+                        relative_path(corpus, ancestor)
+                    )
+                } else if path.is_symlink() && !path.exists() {
+                    "a symbolic link to nothing (its target is gone)".to_string()
+                } else {
+                    match e.io_error() {
+                        Some(io) => format!("cannot read it: {io}"),
+                        None => e.to_string(),
+                    }
+                };
+                walk.skipped.push(Skip {
+                    path: relative_path(corpus, path),
+                    line: None,
+                    reason: SkipReason::Unreachable,
+                    detail,
+                });
+                continue;
+            }
+        };
+        let kind = entry.file_type();
+        if kind.is_file() {
             walk.files.push(entry.into_path());
+        } else if !kind.is_dir() {
+            walk.skipped.push(Skip {
+                path: relative_path(corpus, entry.path()),
+                line: None,
+                reason: SkipReason::NotAFile,
+                detail: format!("{}, not a file of articles: not read", special_kind(&kind)),
+            });
         }
     }
     walk.index_folders = index_folders;
     Ok(walk)
+}
+
+/// What a walked entry that is neither a file nor a folder is.
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = kind;
+    "a special file"
 }
 
 /// True when `dir` holds a search index: tantivy's `meta.json` beside its

@@ -41,6 +41,11 @@ pub enum SkipReason {
     MalformedCsv,
     /// A folder of the corpus that holds a search index, not articles.
     IndexFolder,
+    /// An entry the walk cannot reach: a symbolic link loop, a dangling
+    /// link, a folder it may not read.
+    Unreachable,
+    /// A FIFO, socket or device: not a file of articles.
+    NotAFile,
 }
 
 impl SkipReason {
@@ -61,6 +66,8 @@ impl SkipReason {
             SkipReason::WrongFieldCount => "wrong number of fields",
             SkipReason::MalformedCsv => "malformed CSV",
             SkipReason::IndexFolder => "index folder",
+            SkipReason::Unreachable => "unreachable entry",
+            SkipReason::NotAFile => "not a regular file",
         }
     }
 
