@@ -266,3 +266,39 @@ fn the_walk_never_stops_on_one_bad_entry() {
     paths.dedup();
     assert_eq!(paths.len(), all, "{:#?}", summary.skipped);
 }
+
+/// A small `.jsonl.gz` that decompresses to one huge line: the line is
+/// reported and never held whole in memory; the lines around it are read.
+#[test]
+fn a_huge_line_inside_a_small_archive_is_skipped_not_held() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text =
+        String::from("{\"id\": \"avant\", \"body\": \"Un article avant la ligne géante.\"}\n");
+    // 6 MB of one JSON string: over a 4 MiB record limit, compressed to a few KB.
+    text.push_str("{\"id\": \"geante\", \"body\": \"");
+    text.push_str(&"a".repeat(6_000_000));
+    text.push_str("\"}\n");
+    text.push_str("{\"id\": \"apres\", \"body\": \"Un article après la ligne géante.\"}\n");
+    let packed = gzip(text.as_bytes());
+    assert!(packed.len() < 100_000, "{} bytes", packed.len());
+    write(dir.path(), "dump.jsonl.gz", &packed);
+    let opts = IngestOptions {
+        max_record_bytes: 4 * 1024 * 1024,
+        ..IngestOptions::default()
+    };
+    let got = ingest_with(dir.path(), &opts);
+    let ids: Vec<&str> = got.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert_eq!(got.skips.len(), 1, "{:?}", got.skips);
+    let skip = &got.skips[0];
+    assert_eq!(skip.reason, SkipReason::TooLarge);
+    assert_eq!(skip.line, Some(2));
+    assert!(
+        skip.detail.contains("6.0 MB, over the 4 MB"),
+        "{}",
+        skip.detail
+    );
+    // The line after it keeps its own number.
+    let paths: Vec<&str> = got.articles.iter().map(|a| a.path.as_str()).collect();
+    assert_eq!(paths, vec!["dump.jsonl.gz:1", "dump.jsonl.gz:3"]);
+}

@@ -46,6 +46,9 @@ pub enum Item {
 pub struct IngestOptions {
     /// Files larger than this (before decompression) are skipped.
     pub max_file_bytes: u64,
+    /// A JSON Lines line longer than this (after decompression) is skipped
+    /// without being held in memory: a small `.gz` may hold one huge line.
+    pub max_record_bytes: usize,
     /// Where the fields of JSON Lines and CSV records are found (`--map`).
     pub field_map: FieldMap,
     /// When recurring page lines become boilerplate.
@@ -59,6 +62,7 @@ impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
             max_file_bytes: 256 * 1024 * 1024,
+            max_record_bytes: 32 * 1024 * 1024,
             field_map: FieldMap::default(),
             learn: LearnOptions::default(),
             learned: LearnedCache::default(),
@@ -464,16 +468,31 @@ fn read_json_lines(
 ) -> Result<()> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(LINE_BATCH);
+    let mut batch_bytes = 0usize;
     let mut line_no = 0usize;
     loop {
         line_no += 1;
         let mut buf = Vec::new();
-        let read = reader.read_until(b'\n', &mut buf);
-        let done = !matches!(read, Ok(n) if n > 0);
-        if !done {
+        let read = read_line_capped(&mut reader, &mut buf, opts.max_record_bytes);
+        let done = !matches!(read, Ok((n, _)) if n > 0);
+        if let Ok((n, true)) = read {
+            sink(Item::Skip(Skip {
+                path: rel.to_string(),
+                line: Some(line_no),
+                reason: SkipReason::TooLarge,
+                detail: format!(
+                    "a line of {:.1} MB, over the {} MB a record may take: not read",
+                    n as f64 / 1e6,
+                    opts.max_record_bytes / (1024 * 1024)
+                ),
+            }))?;
+        } else if !done {
+            batch_bytes += buf.len();
             batch.push((line_no, buf));
         }
-        if done || batch.len() >= LINE_BATCH {
+        // Parsed together in parallel, a batch is bounded in lines and bytes.
+        if done || batch.len() >= LINE_BATCH || batch_bytes >= BATCH_BYTES {
+            batch_bytes = 0;
             let items: Vec<Vec<Item>> = {
                 use rayon::prelude::*;
                 batch
@@ -486,7 +505,7 @@ fn read_json_lines(
             }
         }
         match read {
-            Ok(0) => return Ok(()),
+            Ok((0, _)) => return Ok(()),
             Ok(_) => {}
             Err(e) => {
                 // A truncated or corrupt compressed stream: what came before is kept.
@@ -497,6 +516,50 @@ fn read_json_lines(
                     detail: format!("{e}; the file is cut at this line"),
                 }));
             }
+        }
+    }
+}
+
+/// The bytes of the lines of a batch beyond which it is parsed at once.
+const BATCH_BYTES: usize = 64 * 1024 * 1024;
+
+/// Reads one line (up to and including `\n`) into `buf`, keeping at most
+/// `cap` bytes: a longer line is read to its end but not kept. Returns the
+/// line's length and whether it was over `cap` (then `buf` is empty).
+fn read_line_capped(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<(usize, bool)> {
+    let mut total = 0usize;
+    let mut over = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((total, over));
+        }
+        let (chunk, found) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let n = chunk.len();
+        total += n;
+        if !over {
+            if total > cap {
+                over = true;
+                buf.clear();
+                buf.shrink_to_fit();
+            } else {
+                buf.extend_from_slice(chunk);
+            }
+        }
+        reader.consume(n);
+        if found {
+            return Ok((total, over));
         }
     }
 }

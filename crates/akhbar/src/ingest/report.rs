@@ -18,7 +18,8 @@ pub enum SkipReason {
     EmptyFile,
     /// The file looks binary (NUL bytes, undecodable).
     BinaryFile,
-    /// The file is larger than the limit.
+    /// The file is larger than the limit, or a JSON Lines line than the
+    /// record limit.
     TooLarge,
     /// Reading failed (permissions, truncated compressed stream...).
     ReadError,
@@ -55,7 +56,7 @@ impl SkipReason {
             SkipReason::UnsupportedFileType => "unsupported file type",
             SkipReason::EmptyFile => "empty file",
             SkipReason::BinaryFile => "binary file",
-            SkipReason::TooLarge => "file too large",
+            SkipReason::TooLarge => "too large",
             SkipReason::ReadError => "read error",
             SkipReason::MalformedJson => "malformed JSON",
             SkipReason::MissingBody => "missing body",
