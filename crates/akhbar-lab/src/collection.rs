@@ -178,7 +178,7 @@ pub fn index_corpus(corpus: &Path, opts: AnalysisOptions) -> Result<(AkhbarIndex
                 *by_lang.entry(article.lang.code().to_string()).or_default() += 1;
                 writer.add(&article)?
             }
-            Item::Skip(skip) => writer.skip(skip),
+            Item::Skip(skip) => writer.skip(skip)?,
         }
         Ok(())
     })?;
@@ -187,7 +187,7 @@ pub fn index_corpus(corpus: &Path, opts: AnalysisOptions) -> Result<(AkhbarIndex
     by_lang.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let report = IndexedCorpus {
         articles: summary.articles_indexed,
-        skipped: summary.skipped.len(),
+        skipped: summary.skips_total(),
         by_lang,
     };
     Ok((index, report))

@@ -302,3 +302,36 @@ fn a_huge_line_inside_a_small_archive_is_skipped_not_held() {
     let paths: Vec<&str> = got.articles.iter().map(|a| a.path.as_str()).collect();
     assert_eq!(paths, vec!["dump.jsonl.gz:1", "dump.jsonl.gz:3"]);
 }
+
+/// Millions of bad lines are counted, not held: the summary keeps the first
+/// `Summary::KEPT_SKIPS`, the report gets every one as it comes.
+#[test]
+fn skipped_items_are_counted_and_streamed_not_all_held() {
+    use akhbar::index::{build_index, BuildOptions};
+    use akhbar::ingest::Summary;
+
+    let corpus = tempfile::tempdir().unwrap();
+    let mut text = "{}\n".repeat(25_000);
+    text.push_str("{\"id\": \"seul\", \"body\": \"Le seul article de ce fichier.\"}\n");
+    write(corpus.path(), "vides.jsonl.gz", &gzip(text.as_bytes()));
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("skips.jsonl");
+    let mut opts = BuildOptions::default();
+    opts.writer.threads = 1;
+    opts.writer.memory_bytes = 50_000_000;
+    opts.report = Some(report.clone());
+    let built = build_index(corpus.path(), &out.path().join("idx"), &opts).unwrap();
+    let summary = &built.summary;
+    assert_eq!(summary.articles_indexed, 1);
+    assert_eq!(summary.skips_total(), 25_000);
+    assert_eq!(summary.skipped.len(), Summary::KEPT_SKIPS);
+    assert_eq!(
+        summary.skipped_by_reason().get(&SkipReason::MissingBody),
+        Some(&25_000)
+    );
+    let lines = std::fs::read_to_string(&report).unwrap();
+    assert_eq!(lines.lines().count(), 25_000);
+    let last: serde_json::Value = serde_json::from_str(lines.lines().last().unwrap()).unwrap();
+    assert_eq!(last["line"], 25_000);
+    assert!(built.anything_dropped());
+}

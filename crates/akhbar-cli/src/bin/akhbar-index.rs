@@ -3,12 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Parser;
 
 use akhbar::index::BuildOptions;
 use akhbar::index::{build_index_with_progress, summary_text};
-use akhbar::ingest::Summary;
 use akhbar_cli::progress::ProgressDisplay;
 
 /// Index a folder of news articles (raw pages `.txt`, HTML `.html`, JSON
@@ -88,16 +86,13 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     opts.full = args.full;
     opts.prune = args.prune;
     opts.merge = args.merge;
+    opts.report = args.report.clone();
     let start = std::time::Instant::now();
     let mut display = ProgressDisplay::new("akhbar-index", args.quiet);
     let report =
         build_index_with_progress(&args.corpus, &args.index, &opts, |p| display.update(p))?;
     display.finish();
     let elapsed = start.elapsed();
-    if let Some(path) = &args.report {
-        write_report(path, &report.summary)
-            .with_context(|| format!("cannot write the report {}", path.display()))?;
-    }
     print!(
         "{}",
         akhbar_cli::render::terminal(&summary_text(&report, &args.index, elapsed), false)
@@ -107,15 +102,4 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(3));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn write_report(path: &PathBuf, summary: &Summary) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
-    for skip in &summary.skipped {
-        serde_json::to_writer(&mut out, skip)?;
-        out.write_all(b"\n")?;
-    }
-    out.flush()?;
-    Ok(())
 }

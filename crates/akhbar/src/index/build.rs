@@ -60,6 +60,9 @@ pub struct BuildOptions {
     pub prune: bool,
     /// Merge the index into one segment at the end.
     pub merge: bool,
+    /// Write every skipped item here as JSON Lines, as the run goes (the
+    /// summary keeps only the first [`Summary::KEPT_SKIPS`]).
+    pub report: Option<std::path::PathBuf>,
 }
 
 /// Where a build stands, for progress displays.
@@ -118,12 +121,15 @@ pub fn build_index_with_progress(
     };
     manifest.corpus = corpus.display().to_string();
     let mut writer = ArticleWriter::new(&index, &opts.writer)?;
+    if let Some(path) = &opts.report {
+        writer.stream_skips_to(path)?;
+    }
     let mut report = BuildReport::default();
     // The run's own index, kept inside the corpus, is left out without a
     // word; any other index found there is named in the summary.
     let own_index = resolved(index_dir);
     for skip in walk.skipped {
-        writer.skip(skip);
+        writer.skip(skip)?;
     }
     for folder in &walk.index_folders {
         if resolved(folder) == own_index {
@@ -134,7 +140,7 @@ pub fn build_index_with_progress(
             line: None,
             reason: SkipReason::IndexFolder,
             detail: "a search index, not articles: not read".into(),
-        });
+        })?;
     }
     let sizes: Vec<u64> = files
         .iter()
@@ -159,7 +165,7 @@ pub fn build_index_with_progress(
                     line: None,
                     reason: SkipReason::ReadError,
                     detail: e.to_string(),
-                });
+                })?;
                 manifest.files.remove(&rel);
                 state.files_done += 1;
                 state.bytes_done += size;
@@ -222,10 +228,11 @@ pub fn build_index_with_progress(
 /// Items skipped so far that were not indexed (warnings excluded).
 fn dropped(summary: &Summary) -> usize {
     summary
-        .skipped
+        .skip_counts
         .iter()
-        .filter(|s| s.reason.drops_item())
-        .count()
+        .filter(|(reason, _)| reason.drops_item())
+        .map(|(_, n)| n)
+        .sum()
 }
 
 impl BuildReport {
@@ -314,7 +321,7 @@ pub fn summary_text(
             summary.articles_with_date, summary.articles_indexed
         );
     }
-    if summary.skipped.is_empty() {
+    if summary.skips_total() == 0 {
         let _ = writeln!(out, "nothing skipped");
         return out;
     }
@@ -327,11 +334,11 @@ pub fn summary_text(
     for skip in summary.skipped.iter().take(LISTED_SKIPS) {
         let _ = writeln!(out, "  {skip}");
     }
-    if summary.skipped.len() > LISTED_SKIPS {
+    if summary.skips_total() > LISTED_SKIPS {
         let _ = writeln!(
             out,
             "  … and {} more (--report FILE writes them all)",
-            summary.skipped.len() - LISTED_SKIPS
+            summary.skips_total() - LISTED_SKIPS
         );
     }
     out

@@ -143,6 +143,8 @@ pub struct ArticleWriter {
     pending: Vec<Article>,
     /// Batches written.
     batches: u64,
+    /// Where every skipped item is written as it comes (JSON Lines).
+    report: Option<(std::path::PathBuf, std::io::BufWriter<std::fs::File>)>,
     pub summary: Summary,
 }
 
@@ -182,6 +184,7 @@ impl ArticleWriter {
             merge_bytes: budget.merge_bytes(),
             pending: Vec::new(),
             batches: 0,
+            report: None,
             summary: Summary::default(),
         })
     }
@@ -202,7 +205,7 @@ impl ArticleWriter {
         match item {
             Item::File(file) => self.begin_file(&file)?,
             Item::Article(article) => self.add_owned(*article)?,
-            Item::Skip(skip) => self.skip(skip),
+            Item::Skip(skip) => self.skip(skip)?,
         }
         Ok(())
     }
@@ -215,9 +218,26 @@ impl ArticleWriter {
         Ok(())
     }
 
-    /// Records a skipped item.
-    pub fn skip(&mut self, skip: Skip) {
-        self.summary.skipped.push(skip);
+    /// Writes every item skipped from now on to `path`, one JSON object a
+    /// line, as it comes (the summary keeps only the first ones).
+    pub fn stream_skips_to(&mut self, path: &std::path::Path) -> Result<()> {
+        let file =
+            std::fs::File::create(path).map_err(|e| crate::Error::io(path.to_path_buf(), e))?;
+        self.report = Some((path.to_path_buf(), std::io::BufWriter::new(file)));
+        Ok(())
+    }
+
+    /// Records a skipped item (and writes it to the report).
+    pub fn skip(&mut self, skip: Skip) -> Result<()> {
+        if let Some((path, out)) = &mut self.report {
+            use std::io::Write;
+            serde_json::to_writer(&mut *out, &skip)
+                .map_err(std::io::Error::from)
+                .and_then(|()| out.write_all(b"\n"))
+                .map_err(|e| crate::Error::io(path.clone(), e))?;
+        }
+        self.summary.record_skip(skip);
+        Ok(())
     }
 
     /// Indexes one article, replacing any article with the same id (see
@@ -271,13 +291,12 @@ impl ArticleWriter {
                 at = format!("{at}:{}", first.line);
             }
             let detail = format!("id `{}` already used by {at}", article.id);
-            self.summary.skipped.push(Skip {
+            return self.skip(Skip {
                 path: article.file.clone(),
                 line,
                 reason: SkipReason::DuplicateId,
                 detail,
             });
-            return Ok(());
         }
         if self.files.last() != Some(&article.file) {
             self.files.push(article.file.clone());
@@ -361,6 +380,10 @@ impl ArticleWriter {
     /// takes their place in the budget instead of adding to it.
     pub fn commit(mut self, merge_all: bool) -> Result<Summary> {
         self.flush()?;
+        if let Some((path, out)) = &mut self.report {
+            use std::io::Write;
+            out.flush().map_err(|e| crate::Error::io(path.clone(), e))?;
+        }
         self.writer.commit()?;
         self.grouper = None;
         self.seen = HashMap::default();

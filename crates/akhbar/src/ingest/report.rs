@@ -117,10 +117,33 @@ pub struct Summary {
     pub articles_indexed: usize,
     pub articles_with_date: usize,
     pub by_lang: BTreeMap<String, usize>,
+    /// The first [`Summary::KEPT_SKIPS`] items skipped, in order (every one
+    /// is counted in `skip_counts`, and streamed to the report when there is
+    /// one).
     pub skipped: Vec<Skip>,
+    /// Every item skipped, counted by reason.
+    pub skip_counts: BTreeMap<SkipReason, usize>,
 }
 
 impl Summary {
+    /// How many skipped items a summary keeps: a corpus of millions of bad
+    /// lines is counted, not held.
+    pub const KEPT_SKIPS: usize = 10_000;
+
+    /// Records one skipped item: counted, and kept while fewer than
+    /// [`Summary::KEPT_SKIPS`] are.
+    pub fn record_skip(&mut self, skip: Skip) {
+        *self.skip_counts.entry(skip.reason.clone()).or_default() += 1;
+        if self.skipped.len() < Self::KEPT_SKIPS {
+            self.skipped.push(skip);
+        }
+    }
+
+    /// Every item skipped, kept or not.
+    pub fn skips_total(&self) -> usize {
+        self.skip_counts.values().sum()
+    }
+
     /// Records one indexed article.
     pub fn count_article(&mut self, lang: Lang, has_date: bool) {
         self.articles_indexed += 1;
@@ -132,10 +155,6 @@ impl Summary {
 
     /// Skipped items counted by reason.
     pub fn skipped_by_reason(&self) -> BTreeMap<SkipReason, usize> {
-        let mut counts = BTreeMap::new();
-        for skip in &self.skipped {
-            *counts.entry(skip.reason.clone()).or_default() += 1;
-        }
-        counts
+        self.skip_counts.clone()
     }
 }
