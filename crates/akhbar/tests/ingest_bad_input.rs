@@ -335,3 +335,31 @@ fn skipped_items_are_counted_and_streamed_not_all_held() {
     assert_eq!(last["line"], 25_000);
     assert!(built.anything_dropped());
 }
+
+/// A page nested thousands deep is reported, not parsed for minutes; the
+/// page beside it is read.
+#[test]
+fn a_page_nested_too_deep_is_skipped_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!(
+        "<html><body>{}<p>Un texte perdu au fond de la page, assez long pour être un article.</p>{}</body></html>",
+        "<div>".repeat(20_000),
+        "</div>".repeat(20_000)
+    );
+    write(dir.path(), "profond.html", deep.as_bytes());
+    write(
+        dir.path(),
+        "normal.html",
+        "<html><head><title>Le port de Tanger bat un record</title></head><body><div><div><article><h1>Le port de Tanger bat un record</h1><p>Le port de Tanger Med a traité plus de huit millions de conteneurs l'an dernier, selon l'autorité portuaire.</p></article></div></div></body></html>".as_bytes(),
+    );
+    let got = ingest_with(dir.path(), &IngestOptions::default());
+    assert_eq!(got.articles.len(), 1, "{:?}", got.skips);
+    assert_eq!(got.skips.len(), 1, "{:?}", got.skips);
+    assert_eq!(got.skips[0].path, "profond.html");
+    assert_eq!(got.skips[0].reason, SkipReason::TooLarge);
+    assert!(
+        got.skips[0].detail.contains("nested 20002 deep"),
+        "{}",
+        got.skips[0].detail
+    );
+}

@@ -11,6 +11,66 @@ use scraper::{Html, Node};
 
 use super::dates::parse_date;
 
+/// Deeper than this, a page is not read: the HTML parser's work grows with
+/// the square of the nesting (25,000 nested `<div>` took a second, 100,000
+/// more than a minute), and no article is nested a thousand deep.
+pub const MAX_DEPTH: usize = 4096;
+
+/// Elements that never hold others (no closing tag), or that close
+/// themselves when a sibling opens: they do not count as nesting.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "!doctype",
+];
+
+/// How deep the elements of `html` nest, read from its tags alone (a
+/// cheap bound, before parsing): every opening tag but [`FLAT`] ones and
+/// self-closing ones adds one, every closing tag takes one away. Comments
+/// are skipped.
+pub fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += offset + 1;
+        if bytes[i..].starts_with(b"!--") {
+            match html[i..].find("-->") {
+                Some(end) => i += end + 3,
+                None => break,
+            }
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let from = i + usize::from(closing);
+        let name_len = bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!')
+            .count();
+        // A tag name begins with a letter (`1 < 2` and `<4` are text).
+        if name_len == 0 || !(bytes[from].is_ascii_alphabetic() || bytes[from] == b'!') {
+            continue;
+        }
+        let name = html[from..from + name_len].to_ascii_lowercase();
+        if FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let end = bytes[from..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map(|e| from + e);
+        if end.is_some_and(|e| e > 0 && bytes[e - 1] == b'/') {
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
+    }
+    max
+}
+
 /// The text of an HTML page and what its markup says about the article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HtmlPage {
@@ -276,6 +336,20 @@ mod tests {
             Some(encoding_rs::ISO_8859_6)
         );
         assert_eq!(declared_charset(b"<p>no charset here</p>"), None);
+    }
+
+    #[test]
+    fn nesting_is_measured_from_the_tags() {
+        assert_eq!(nesting_depth("<div><p>a<p>b<br><img src=x/></div>"), 1);
+        assert_eq!(
+            nesting_depth("<html><body><div><span>x</span></div></body></html>"),
+            4
+        );
+        assert_eq!(nesting_depth("<!-- <div><div> --><div/><b>x</b>"), 1);
+        let deep = "<div>".repeat(10_000) + "x" + &"</div>".repeat(10_000);
+        assert_eq!(nesting_depth(&deep), 10_000);
+        // Text that holds `<` is not a tag.
+        assert_eq!(nesting_depth("<p>1 < 2 et 3 <4</p>"), 0);
     }
 
     #[test]

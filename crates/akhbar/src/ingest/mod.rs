@@ -365,6 +365,14 @@ pub fn load_page(
         Err(decode::DecodeError::Mojibake(d)) => return Err((SkipReason::Mojibake, None, d)),
     };
     if kind == FileKind::Html {
+        let depth = html::nesting_depth(&text);
+        if depth > html::MAX_DEPTH {
+            let detail = format!(
+                "elements nested {depth} deep, over the {} an article page may take: not parsed",
+                html::MAX_DEPTH
+            );
+            return Err((SkipReason::TooLarge, None, detail));
+        }
         let page = html::extract(&text);
         Ok((page.text, page.hints))
     } else {
