@@ -452,3 +452,67 @@ fn escape_sequences_in_articles_and_file_names_never_reach_the_terminal() {
         .unwrap()
         .contains('\u{1b}'));
 }
+
+#[test]
+fn check_names_the_damaged_and_missing_files_and_changes_nothing() {
+    let ws = workspace();
+    let index = ws.path().join("idx");
+    let idx = index.to_str().unwrap();
+    let built = run_bin("akhbar-index", &["corpus", "--index", idx], ws.path());
+    assert!(built.status.success(), "{}", stderr(&built));
+    let check = || run_bin("akhbar-index", &["--check", "--index", idx], ws.path());
+    let sound = check();
+    assert_eq!(sound.status.code(), Some(0), "{}", stderr(&sound));
+    assert!(
+        stdout(&sound).contains("is sound: 2 articles"),
+        "{}",
+        stdout(&sound)
+    );
+    let files_of = |ext: &str| -> Vec<std::path::PathBuf> {
+        let mut v: Vec<_> = std::fs::read_dir(&index)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .collect();
+        v.sort();
+        v
+    };
+    // One flipped byte in a store, one deleted positions file.
+    let store = files_of("store")[0].clone();
+    let mut bytes = std::fs::read(&store).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&store, bytes).unwrap();
+    let pos = files_of("pos")[0].clone();
+    std::fs::remove_file(&pos).unwrap();
+    let listing = |dir: &std::path::Path| -> Vec<(String, u64)> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().len(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = listing(&index);
+    let damaged = check();
+    assert_eq!(damaged.status.code(), Some(1), "{}", stderr(&damaged));
+    let text = stdout(&damaged);
+    let name = |p: &std::path::Path| p.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(text.contains("is damaged"), "{text}");
+    assert!(
+        text.contains(&format!("1 file fails its checksum ({})", name(&store))),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("1 file is missing ({})", name(&pos))),
+        "{text}"
+    );
+    assert!(text.contains("Nothing was changed"), "{text}");
+    assert_eq!(listing(&index), before, "--check changed the index");
+}

@@ -55,6 +55,10 @@ struct Args {
     /// No progress display.
     #[arg(long, short)]
     quiet: bool,
+    /// Verify the index at --index instead of building: every file of its segments against its
+    /// checksum; says what is damaged and what to do (exit 1 when something is).
+    #[arg(long, conflicts_with_all = ["full", "prune", "merge", "report", "strict", "map"])]
+    check: bool,
 }
 
 fn main() -> ExitCode {
@@ -75,6 +79,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    if args.check {
+        return check(args);
+    }
     let mut opts = BuildOptions::default();
     opts.writer.threads = args.threads;
     opts.writer.memory_bytes = args.memory.saturating_mul(1024 * 1024);
@@ -102,4 +109,65 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(3));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--check`: verifies the index and says what to do.
+fn check(args: &Args) -> anyhow::Result<ExitCode> {
+    let dir = &args.index;
+    let report = akhbar::index::check(dir)?;
+    if report.is_sound() {
+        println!(
+            "{} is sound: {} articles in {} segments, {} files verified against their checksums",
+            dir.display(),
+            report.articles,
+            report.segments,
+            report.files_checked
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let names = |files: &[PathBuf]| {
+        files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut problems = Vec::new();
+    if !report.damaged.is_empty() {
+        let n = report.damaged.len();
+        problems.push(if n == 1 {
+            format!("1 file fails its checksum ({})", names(&report.damaged))
+        } else {
+            format!(
+                "{n} files fail their checksums ({})",
+                names(&report.damaged)
+            )
+        });
+    }
+    if !report.missing.is_empty() {
+        let n = report.missing.len();
+        problems.push(if n == 1 {
+            format!("1 file is missing ({})", names(&report.missing))
+        } else {
+            format!("{n} files are missing ({})", names(&report.missing))
+        });
+    }
+    println!(
+        "{}",
+        akhbar_cli::render::terminal(
+            &format!(
+                "{} is damaged: of the files of its {} segments, {}. Searches may fail or miss \
+                 articles. Nothing was changed: build a new index beside it (`akhbar-index {} \
+                 --index {}.new`), then replace {} with it",
+                dir.display(),
+                report.segments,
+                problems.join(", and "),
+                args.corpus.display(),
+                dir.display(),
+                dir.display()
+            ),
+            false
+        )
+    );
+    Ok(ExitCode::from(1))
 }

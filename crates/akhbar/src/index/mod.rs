@@ -2,6 +2,7 @@
 //! building it from a corpus folder.
 
 mod build;
+mod check;
 mod manifest;
 mod merges;
 mod open;
@@ -12,6 +13,7 @@ pub use build::{
     build_index, build_index_with_progress, index_corpus_into, summary_text, BuildOptions,
     BuildReport, Progress,
 };
+pub use check::{check, CheckReport};
 pub use merges::{MergePlan, SegmentSize};
 pub use open::{create_in_ram, exists, open, open_or_create, open_with, AkhbarIndex};
 pub use schema::{Fields, SCHEMA_VERSION};
