@@ -516,3 +516,68 @@ fn check_names_the_damaged_and_missing_files_and_changes_nothing() {
     assert!(text.contains("Nothing was changed"), "{text}");
     assert_eq!(listing(&index), before, "--check changed the index");
 }
+
+#[test]
+fn a_damaged_index_gives_one_line_never_a_panic() {
+    let ws = workspace();
+    let clean = ws.path().join("clean");
+    let built = run_bin(
+        "akhbar-index",
+        &["corpus", "--index", clean.to_str().unwrap()],
+        ws.path(),
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut failures = 0;
+    for round in 0..24 {
+        let dir = ws.path().join(format!("damaged-{round}"));
+        std::fs::create_dir(&dir).unwrap();
+        for entry in std::fs::read_dir(&clean).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+        // Random bytes into the segment files of one kind.
+        let ext = ["term", "idx", "pos", "store", "fast", "fieldnorm"][round % 6];
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == ext) {
+                let mut bytes = std::fs::read(&path).unwrap();
+                for _ in 0..8 {
+                    let at = (next() % bytes.len() as u64) as usize;
+                    bytes[at] = (next() & 0xff) as u8;
+                }
+                std::fs::write(&path, bytes).unwrap();
+            }
+        }
+        for query in ["cybercriminalité", "وهبي", "*", "Maroc Budapest"] {
+            let out = run_bin(
+                "akhbar-search",
+                &["--index", dir.to_str().unwrap(), query],
+                ws.path(),
+            );
+            let err = stderr(&out);
+            assert!(
+                matches!(out.status.code(), Some(0) | Some(1)),
+                "{ext} {query}: exit {:?}: {err}",
+                out.status.code()
+            );
+            assert!(
+                !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+                "{err}"
+            );
+            if out.status.code() == Some(1) {
+                failures += 1;
+                assert_eq!(err.lines().count(), 1, "{err}");
+                assert!(err.contains("akhbar-index --check --index"), "{err}");
+            }
+        }
+    }
+    // Damage was seen (the test would mean nothing otherwise).
+    assert!(failures > 0);
+}

@@ -36,8 +36,52 @@ pub enum Error {
     Query(#[from] crate::search::QueryError),
     #[error("{0}")]
     Usage(String),
-    #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    /// An error of the search engine; its message says what it means for
+    /// the user's index (see [`tantivy_message`]). Not a source of its own,
+    /// so that `{:#}` says it once.
+    #[error("{}", tantivy_message(.0))]
+    Tantivy(tantivy::TantivyError),
+}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(e: tantivy::TantivyError) -> Self {
+        Error::Tantivy(e)
+    }
+}
+
+/// What a tantivy error means, in a line that says what to do: a file of
+/// the index that is missing or unreadable is damage to check for.
+fn tantivy_message(e: &tantivy::TantivyError) -> String {
+    use tantivy::directory::error::OpenReadError;
+    use tantivy::TantivyError as T;
+    const CHECK: &str = "the index may be damaged: run `akhbar-index --check --index DIR`";
+    match e {
+        T::OpenReadError(OpenReadError::FileDoesNotExist(path)) => {
+            format!("the index file {} is missing: {CHECK}", path.display())
+        }
+        T::OpenReadError(OpenReadError::IoError { io_error, filepath }) => format!(
+            "the index file {} cannot be read ({io_error}): {CHECK}",
+            filepath.display()
+        ),
+        T::DataCorruption(corruption) => format!("{corruption:?} {CHECK}"),
+        T::IoError(io)
+            if matches!(
+                io.kind(),
+                std::io::ErrorKind::InvalidData
+                    | std::io::ErrorKind::UnexpectedEof
+                    | std::io::ErrorKind::Other
+            ) =>
+        {
+            format!("reading the index failed ({io}): {CHECK}")
+        }
+        T::LockFailure(..)
+        | T::IndexAlreadyExists
+        | T::FieldNotFound(_)
+        | T::InvalidArgument(_) => {
+            format!("index error: {e}")
+        }
+        other => format!("index error: {other}; if it happens again, {CHECK}"),
+    }
 }
 
 /// Where to put the index of the corpus folder `corpus`: a sibling `index`

@@ -146,7 +146,31 @@ fn main() -> ExitCode {
         std::env::args_os(),
         &<Args as clap::CommandFactory>::command(),
     ));
-    match run(&args) {
+    // tantivy panics on some damaged segment bytes: one clear line and exit
+    // 1, never a backtrace.
+    std::panic::set_hook(Box::new(|_| {}));
+    let index_dir = args
+        .index
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from("index"));
+    let outcome = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&args))) {
+        Ok(outcome) => outcome,
+        Err(payload) => {
+            let why = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "an internal error".to_string());
+            eprintln!(
+                "akhbar-search: error: reading the index at {} failed ({}): it may be damaged: run `akhbar-index --check --index {}`",
+                index_dir.display(),
+                render::terminal(&why, false),
+                index_dir.display()
+            );
+            return ExitCode::from(1);
+        }
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             // A closed pipe (`| head`) is the reader's choice, not an error.
@@ -162,9 +186,12 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
+            // The library's advice names the index as DIR: name it here.
+            let message = format!("{err:#}")
+                .replace("--index DIR", &format!("--index {}", index_dir.display()));
             eprintln!(
                 "akhbar-search: error: {}",
-                render::terminal(&format!("{err:#}"), false)
+                render::terminal(&message, false)
             );
             let usage = err
                 .downcast_ref::<akhbar::Error>()
