@@ -237,3 +237,28 @@ fn an_invisible_character_inside_a_word_hides_nothing() {
         vec!["fr-zw"]
     );
 }
+
+#[test]
+fn a_pasted_headline_exports_what_its_search_shows() {
+    let (_corpus, index) = story_index();
+    let headline = "Cybercriminalité : les députés votent le texte de Ouahbi, « un pôle judiciaire spécialisé » voit le jour";
+    let mut request = akhbar::search::SearchRequest::new(headline);
+    request.all_duplicates = true;
+    request.limit = 100;
+    let shown: Vec<String> = index
+        .search(&request)
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    assert!(!shown.is_empty());
+    let opened = akhbar::index::open(index.path()).expect("index opens");
+    let searcher = opened.searcher().expect("searcher");
+    let mut exported = Vec::new();
+    akhbar::search::for_each_match(&searcher, &opened.fields, &request, None, |hit, _| {
+        exported.push(hit.id.clone());
+        Ok::<(), akhbar::Error>(())
+    })
+    .expect("export runs");
+    assert_eq!(exported, shown);
+}

@@ -47,7 +47,15 @@ fn matches(
     request: &SearchRequest,
     limit: Option<usize>,
 ) -> Result<Vec<(f32, tantivy::DocAddress)>> {
-    let parsed = query::parse(&request.query)?;
+    // Read as the search reads it: pasted text as plain words.
+    let relaxed;
+    let (request, parsed) = if super::pasted_text(request).is_some() {
+        let (plain, parsed) = super::as_plain_words(request)?;
+        relaxed = plain;
+        (&relaxed, parsed)
+    } else {
+        (request, query::parse(&request.query)?)
+    };
     let compiled = compile_request(fields, request, &parsed, &mut Keywords)?;
     let total = searcher.search(&compiled.query, &Count)?;
     let want = limit.map_or(total, |l| l.min(total));

@@ -210,23 +210,20 @@ impl Stages for KeywordStages {
 /// Runs a keyword search (the query language of `akhbar-search`) with an
 /// open searcher (reuse one for many queries).
 ///
-/// Every word is required, except in pasted text: a query of
-/// [`PASTED_WORDS`] words or more that uses no field, no `AND`/`OR`/`NOT`
-/// and no `+` (but on its last word, as in `… +فيديو`)
-/// (a headline, a lead) is read as plain words of which any may match, the
-/// more the higher ([`QueryMode::Any`]), as an article rarely holds every
-/// word of another's headline. The results' notes say so. A shorter query
-/// keeps every word required even when nothing matches: its count is a
-/// count of articles holding every word.
+/// Every word is required, except in pasted text (a headline, a lead): a
+/// query of [`PASTED_WORDS`] words or more that uses no field, no
+/// `AND`/`OR`/`NOT` and no `+` but on its last word (`… +فيديو`) is read as
+/// plain words of which any may match, the more the higher
+/// ([`QueryMode::Any`]), as an article rarely holds every word of another
+/// outlet's headline. The results' notes say so. A shorter query keeps every
+/// word required even when nothing matches: its count is a count of
+/// articles holding every word.
 pub fn search_with(
     searcher: &Searcher,
     fields: &Fields,
     request: &SearchRequest,
 ) -> Result<SearchResults> {
-    let pasted = (request.mode == QueryMode::All)
-        .then(|| query::pasted_words(&request.query))
-        .flatten();
-    if let Some(words) = pasted.filter(|&n| n >= PASTED_WORDS) {
+    if let Some(words) = pasted_text(request) {
         return search_pasted(searcher, fields, request, words);
     }
     let parsed = query::parse(&request.query)?;
@@ -278,6 +275,25 @@ fn search_pasted(
     Ok(results)
 }
 
+/// How many words a keyword request's query holds when it reads as pasted
+/// text (see [`search_with`]); `None` when it is read in the query language.
+pub(crate) fn pasted_text(request: &SearchRequest) -> Option<usize> {
+    (request.mode == QueryMode::All)
+        .then(|| query::pasted_words(&request.query))
+        .flatten()
+        .filter(|&n| n >= PASTED_WORDS)
+}
+
+/// The request and the parsed words of pasted text: any word may match.
+pub(crate) fn as_plain_words(request: &SearchRequest) -> Result<(SearchRequest, ParsedQuery)> {
+    let relaxed = SearchRequest {
+        mode: QueryMode::Any,
+        ..request.clone()
+    };
+    let parsed = parse_words(&plain_words(&request.query))?;
+    Ok((relaxed, parsed))
+}
+
 /// Searches `request`'s text as plain words ([`plain_words`]: the query
 /// language's marks are punctuation) of which any may match, the more (and
 /// the rarer) the higher, with the request's scoring and no other stage:
@@ -287,11 +303,7 @@ pub fn search_words(
     fields: &Fields,
     request: &SearchRequest,
 ) -> Result<SearchResults> {
-    let relaxed = SearchRequest {
-        mode: QueryMode::Any,
-        ..request.clone()
-    };
-    let parsed = parse_words(&plain_words(&request.query))?;
+    let (relaxed, parsed) = as_plain_words(request)?;
     run(
         searcher,
         fields,
