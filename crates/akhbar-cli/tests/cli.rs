@@ -581,3 +581,74 @@ fn a_damaged_index_gives_one_line_never_a_panic() {
     // Damage was seen (the test would mean nothing otherwise).
     assert!(failures > 0);
 }
+
+#[test]
+fn an_index_akhbar_cannot_vouch_for_is_left_as_it_is_and_a_cut_first_build_continues() {
+    let ws = workspace();
+    let index = ws.path().join("idx");
+    let idx = index.to_str().unwrap();
+    let built = run_bin("akhbar-index", &["corpus", "--index", idx], ws.path());
+    assert!(built.status.success(), "{}", stderr(&built));
+    let listing = || -> Vec<(String, Vec<u8>)> {
+        let mut v: Vec<_> = std::fs::read_dir(&index)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    // A garbled version file beside a full index, then an older version.
+    for version in ["{\"schema_version\": ", "{\"schema_version\": 1}\n"] {
+        std::fs::write(index.join("akhbar-version.json"), version).unwrap();
+        let before = listing();
+        for (tool, args) in [
+            ("akhbar-search", vec!["--index", idx, "cybercriminalité"]),
+            ("akhbar-index", vec!["corpus", "--index", idx]),
+        ] {
+            let out = run_bin(tool, &args, ws.path());
+            assert_eq!(out.status.code(), Some(1), "{tool}: {}", stderr(&out));
+            let err = stderr(&out);
+            assert!(
+                err.contains("nothing was changed; move it away"),
+                "{tool}: {err}"
+            );
+            assert!(!err.contains("delete"), "{tool}: {err}");
+            assert_eq!(listing(), before, "{tool} changed the index");
+        }
+    }
+    // A first build killed before its first commit: tantivy's files, no
+    // version file. The next run simply builds.
+    let cut = ws.path().join("cut");
+    let cut_dir = cut.to_str().unwrap();
+    let first = run_bin("akhbar-index", &["corpus", "--index", cut_dir], ws.path());
+    assert!(first.status.success(), "{}", stderr(&first));
+    for entry in std::fs::read_dir(&cut).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name != "meta.json" && name != ".managed.json" {
+            std::fs::remove_file(&path).unwrap();
+        }
+    }
+    let meta = std::fs::read_to_string(cut.join("meta.json")).unwrap();
+    let mut meta: serde_json::Value = serde_json::from_str(&meta).unwrap();
+    meta["segments"] = serde_json::json!([]);
+    std::fs::write(cut.join("meta.json"), meta.to_string()).unwrap();
+    let again = run_bin("akhbar-index", &["corpus", "--index", cut_dir], ws.path());
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("the index holds 2 articles"),
+        "{}",
+        stdout(&again)
+    );
+    // It is a whole index now: searched, and updated again.
+    let found = json_search(ws.path(), &["--index", cut_dir, "cybercriminalité"]);
+    assert_eq!(found["total"], 1);
+    let third = run_bin("akhbar-index", &["corpus", "--index", cut_dir], ws.path());
+    assert!(third.status.success(), "{}", stderr(&third));
+}

@@ -28,8 +28,9 @@ pub enum Error {
         hint: &'static str,
     },
     #[error(
-        "the index at {path} was built by another version of akhbar ({detail}): \
-         delete the folder and run `akhbar-index` again"
+        "the index at {path} was not built by this version of akhbar ({detail}): \
+         nothing was changed; move it away (`mv {path} {path}.old`) and run `akhbar-index` \
+         again to build it anew"
     )]
     IndexIncompatible { path: PathBuf, detail: String },
     #[error(transparent)]

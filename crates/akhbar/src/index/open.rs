@@ -69,8 +69,21 @@ pub fn open_with(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
     if !exists(dir) {
         return Err(missing(dir));
     }
-    check_version(dir)?;
     let index = Index::open_in_dir(dir)?;
+    if let Err(e) = check_version(dir) {
+        // A build killed before its first commit leaves tantivy's files and
+        // no version file (or a cut one): an empty index, to continue.
+        let empty = index
+            .searchable_segment_ids()
+            .is_ok_and(|ids| ids.is_empty());
+        let readable = std::fs::read_to_string(dir.join(VERSION_FILE))
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|v| v.get("schema_version").and_then(|v| v.as_u64()));
+        if !(empty && readable.is_none()) {
+            return Err(e);
+        }
+    }
     wrap(index, dir, opts)
 }
 
@@ -114,7 +127,13 @@ fn first_corpus_file(dir: &Path) -> Option<std::path::PathBuf> {
 /// Opens the index at `dir`, creating it (and the folder) when there is none.
 pub fn open_or_create(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
     if exists(dir) {
-        return open_with(dir, opts);
+        let index = open_with(dir, opts)?;
+        // An empty index left without its version file by a killed first
+        // build (see `open_with`) gets it now, before anything is written.
+        if check_version(dir).is_err() {
+            write_version(dir)?;
+        }
+        return Ok(index);
     }
     if dir.is_file() {
         return Err(Error::NotAFolder {
@@ -134,9 +153,7 @@ pub fn open_or_create(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> 
     }
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let index = Index::create_in_dir(dir, build_schema())?;
-    let version = format!("{{\"schema_version\": {SCHEMA_VERSION}}}\n");
-    std::fs::write(dir.join(VERSION_FILE), version)
-        .map_err(|e| Error::io(dir.join(VERSION_FILE), e))?;
+    write_version(dir)?;
     wrap(index, dir, opts)
 }
 
@@ -153,6 +170,16 @@ fn wrap(index: Index, dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> 
         detail: "its fields differ from this version's".into(),
     })?;
     Ok(AkhbarIndex { index, fields })
+}
+
+/// Writes akhbar's version file, whole or not at all (a temporary file
+/// renamed over it), so that a kill never leaves half of one.
+pub(crate) fn write_version(dir: &Path) -> Result<()> {
+    let version = format!("{{\"schema_version\": {SCHEMA_VERSION}}}\n");
+    let path = dir.join(VERSION_FILE);
+    let temp = dir.join(format!("{VERSION_FILE}.tmp"));
+    std::fs::write(&temp, version).map_err(|e| Error::io(&temp, e))?;
+    std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, e))
 }
 
 fn check_version(dir: &Path) -> Result<()> {
