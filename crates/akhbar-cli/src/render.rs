@@ -74,6 +74,15 @@ pub fn terminal(text: &str, color: bool) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The one line an error prints as, after `tool: error: `: the whole
+/// chain of causes, the index the library's advice calls `DIR` named
+/// (`index`), and no control character of the world (see [`terminal`]).
+pub fn error_line(err: &anyhow::Error, index: &std::path::Path) -> String {
+    let message =
+        format!("{err:#}").replace("--index DIR", &format!("--index {}", index.display()));
+    terminal(&message, false).into_owned()
+}
+
 /// Folds every run of white space into one space (and trims), moving the
 /// highlighted byte ranges along.
 fn collapse_whitespace(

@@ -66,12 +66,9 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(err) => {
-            // The library's advice names the index as DIR: name it here.
-            let message = format!("{err:#}")
-                .replace("--index DIR", &format!("--index {}", args.index.display()));
             eprintln!(
                 "akhbar-index: error: {}",
-                akhbar_cli::render::terminal(&message, false)
+                akhbar_cli::render::error_line(&err, &args.index)
             );
             let usage = err
                 .downcast_ref::<akhbar::Error>()

@@ -162,8 +162,7 @@ fn main() -> ExitCode {
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "an internal error".to_string());
             eprintln!(
-                "akhbar-search: error: reading the index at {} failed ({}): it may be damaged: run `akhbar-index --check --index {}`",
-                index_dir.display(),
+                "akhbar-search: error: the search stopped inside the index reader ({}): if the index is damaged, `akhbar-index --check --index {}` names its files",
                 render::terminal(&why, false),
                 index_dir.display()
             );
@@ -186,12 +185,9 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
-            // The library's advice names the index as DIR: name it here.
-            let message = format!("{err:#}")
-                .replace("--index DIR", &format!("--index {}", index_dir.display()));
             eprintln!(
                 "akhbar-search: error: {}",
-                render::terminal(&message, false)
+                render::error_line(&err, &index_dir)
             );
             let usage = err
                 .downcast_ref::<akhbar::Error>()

@@ -69,19 +69,25 @@ pub fn open_with(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
     if !exists(dir) {
         return Err(missing(dir));
     }
+    let recorded = recorded_version(dir);
+    if let Ok(v) = recorded {
+        if v != u64::from(SCHEMA_VERSION) {
+            return Err(incompatible(
+                dir,
+                format!("schema version {v}, this akhbar reads {SCHEMA_VERSION}"),
+            ));
+        }
+    }
     let index = Index::open_in_dir(dir)?;
-    if let Err(e) = check_version(dir) {
+    if let Err(detail) = recorded {
         // A build killed before its first commit leaves tantivy's files and
-        // no version file (or a cut one): an empty index, to continue.
+        // no version file (or a cut one): an empty index, to continue. With
+        // segments, akhbar cannot tell which version built them.
         let empty = index
             .searchable_segment_ids()
             .is_ok_and(|ids| ids.is_empty());
-        let readable = std::fs::read_to_string(dir.join(VERSION_FILE))
-            .ok()
-            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-            .and_then(|v| v.get("schema_version").and_then(|v| v.as_u64()));
-        if !(empty && readable.is_none()) {
-            return Err(e);
+        if !empty {
+            return Err(incompatible(dir, detail));
         }
     }
     wrap(index, dir, opts)
@@ -130,7 +136,7 @@ pub fn open_or_create(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> 
         let index = open_with(dir, opts)?;
         // An empty index left without its version file by a killed first
         // build (see `open_with`) gets it now, before anything is written.
-        if check_version(dir).is_err() {
+        if recorded_version(dir).is_err() {
             write_version(dir)?;
         }
         return Ok(index);
@@ -182,22 +188,22 @@ pub(crate) fn write_version(dir: &Path) -> Result<()> {
     std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, e))
 }
 
-fn check_version(dir: &Path) -> Result<()> {
-    let incompatible = |detail: String| Error::IndexIncompatible {
+fn incompatible(dir: &Path, detail: String) -> Error {
+    Error::IndexIncompatible {
         path: dir.to_path_buf(),
         detail,
-    };
-    let text = std::fs::read_to_string(dir.join(VERSION_FILE))
-        .map_err(|_| incompatible(format!("no {VERSION_FILE}")))?;
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| incompatible(format!("{VERSION_FILE}: {e}")))?;
-    match value.get("schema_version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(SCHEMA_VERSION) => Ok(()),
-        Some(v) => Err(incompatible(format!(
-            "schema version {v}, this akhbar reads {SCHEMA_VERSION}"
-        ))),
-        None => Err(incompatible(format!(
-            "{VERSION_FILE} has no schema_version"
-        ))),
     }
+}
+
+/// The schema version akhbar's version file records, or why it records
+/// none (missing, cut, garbled).
+fn recorded_version(dir: &Path) -> std::result::Result<u64, String> {
+    let text = std::fs::read_to_string(dir.join(VERSION_FILE))
+        .map_err(|_| format!("no {VERSION_FILE}"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{VERSION_FILE}: {e}"))?;
+    value
+        .get("schema_version")
+        .and_then(|v| v.as_u64())
+        .ok_or_else(|| format!("{VERSION_FILE} has no schema_version"))
 }

@@ -475,29 +475,25 @@ fn read_json_lines(
     sink: &mut impl FnMut(Item) -> Result<()>,
 ) -> Result<()> {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(LINE_BATCH);
+    // Each line's bytes, or the length of a line over the record limit
+    // (reported in its place, so that items stay in line order).
+    let mut batch: Vec<(usize, std::result::Result<Vec<u8>, usize>)> =
+        Vec::with_capacity(LINE_BATCH);
     let mut batch_bytes = 0usize;
     let mut line_no = 0usize;
     loop {
         line_no += 1;
         let mut buf = Vec::new();
         let read = read_line_capped(&mut reader, &mut buf, opts.max_record_bytes);
-        let done = !matches!(read, Ok((n, _)) if n > 0);
-        if let Ok((n, true)) = read {
-            sink(Item::Skip(Skip {
-                path: rel.to_string(),
-                line: Some(line_no),
-                reason: SkipReason::TooLarge,
-                detail: format!(
-                    "a line of {:.1} MB, over the {} MB a record may take: not read",
-                    n as f64 / 1e6,
-                    opts.max_record_bytes / (1024 * 1024)
-                ),
-            }))?;
-        } else if !done {
-            batch_bytes += buf.len();
-            batch.push((line_no, buf));
+        match read {
+            Ok((n, true)) => batch.push((line_no, Err(n))),
+            Ok((n, false)) if n > 0 => {
+                batch_bytes += buf.len();
+                batch.push((line_no, Ok(buf)));
+            }
+            _ => {}
         }
+        let done = !matches!(read, Ok((n, _)) if n > 0);
         // Parsed together in parallel, a batch is bounded in lines and bytes.
         if done || batch.len() >= LINE_BATCH || batch_bytes >= BATCH_BYTES {
             batch_bytes = 0;
@@ -505,7 +501,19 @@ fn read_json_lines(
                 use rayon::prelude::*;
                 batch
                     .par_drain(..)
-                    .map(|(line_no, bytes)| json_line_items(&bytes, rel, line_no, opts))
+                    .map(|(line_no, line)| match line {
+                        Ok(bytes) => json_line_items(&bytes, rel, line_no, opts),
+                        Err(len) => vec![Item::Skip(Skip {
+                            path: rel.to_string(),
+                            line: Some(line_no),
+                            reason: SkipReason::TooLarge,
+                            detail: format!(
+                                "a line of {:.1} MB, over the {} MB a record may take: not read",
+                                len as f64 / 1e6,
+                                opts.max_record_bytes / (1024 * 1024)
+                            ),
+                        })],
+                    })
                     .collect()
             };
             for item in items.into_iter().flatten() {

@@ -153,9 +153,7 @@ impl Stages for QuestionStages<'_> {
 /// news-fr-title, MRR@10 .6542 against .6720).
 pub fn answer(searcher: &Searcher, fields: &Fields, question: &Question) -> Result<SearchResults> {
     let text = &question.search.query;
-    let pasted =
-        crate::search::query::pasted_words(text).is_some_and(|n| n >= crate::search::PASTED_WORDS);
-    if pasted && !reads_as_question(text) {
+    if search::pasted_length(text).is_some() && !reads_as_question(text) {
         let request = SearchRequest {
             scoring: Scoring {
                 exact: question.search.scoring.exact,

@@ -279,9 +279,14 @@ fn search_pasted(
 /// text (see [`search_with`]); `None` when it is read in the query language.
 pub(crate) fn pasted_text(request: &SearchRequest) -> Option<usize> {
     (request.mode == QueryMode::All)
-        .then(|| query::pasted_words(&request.query))
+        .then(|| pasted_length(&request.query))
         .flatten()
-        .filter(|&n| n >= PASTED_WORDS)
+}
+
+/// How many words `text` holds when it is long enough, and free enough of
+/// operators, to be pasted text ([`PASTED_WORDS`] words or more).
+pub(crate) fn pasted_length(text: &str) -> Option<usize> {
+    query::pasted_words(text).filter(|&n| n >= PASTED_WORDS)
 }
 
 /// The request and the parsed words of pasted text: any word may match.

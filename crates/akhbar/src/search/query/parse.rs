@@ -623,8 +623,8 @@ fn literal(
 /// uses an operator nobody pastes by accident (a field such as `source:`,
 /// `AND`/`OR`/`NOT`, `+word` before the last word). Quotes, parentheses,
 /// colons, dashes, stars and a last `+word` are a headline's punctuation
-/// (`… +فيديو`, `Orange*` as a footnote). Words are
-/// the whitespace-separated pieces holding a letter or a digit.
+/// (`… +فيديو`, `Orange*` as a footnote). Words are the
+/// whitespace-separated pieces holding a letter or a digit.
 pub fn pasted_words(text: &str) -> Option<usize> {
     let mut words = 0;
     let pieces: Vec<&str> = text.split_whitespace().collect();
