@@ -506,15 +506,36 @@ fn check_names_the_damaged_and_missing_files_and_changes_nothing() {
     let name = |p: &std::path::Path| p.file_name().unwrap().to_string_lossy().into_owned();
     assert!(text.contains("is damaged"), "{text}");
     assert!(
-        text.contains(&format!("1 file fails its checksum ({})", name(&store))),
+        text.contains(&format!("1 file(s) fail their checksum: {}", name(&store))),
         "{text}"
     );
     assert!(
-        text.contains(&format!("1 file is missing ({})", name(&pos))),
+        text.contains(&format!("1 file(s) are missing: {}", name(&pos))),
         "{text}"
     );
     assert!(text.contains("Nothing was changed"), "{text}");
     assert_eq!(listing(&index), before, "--check changed the index");
+    // An update refuses to write over the damage, and says so (it used to
+    // exit 0 with "indexed 0 articles").
+    let update = run_bin(
+        "akhbar-index",
+        &["corpus", "--index", idx, "--full"],
+        ws.path(),
+    );
+    assert_eq!(update.status.code(), Some(1), "{}", stdout(&update));
+    let said = stderr(&update);
+    assert!(said.contains("is damaged"), "{said}");
+    assert!(
+        said.contains(&name(&store)) && said.contains(&name(&pos)),
+        "{said}"
+    );
+    assert!(said.contains("nothing was changed"), "{said}");
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert_eq!(
+        listing(&index),
+        before,
+        "the refused update changed the index"
+    );
 }
 
 #[test]

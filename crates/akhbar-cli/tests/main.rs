@@ -8,4 +8,5 @@ mod common;
 mod cli;
 mod duplicates;
 mod eval_parity;
+mod faults;
 mod outputs;

@@ -6,11 +6,14 @@ use std::path::PathBuf;
 /// Everything that can fail in akhbar's library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot read {path}: {source}")]
+    /// Reading or writing a file failed; the message names the cause the
+    /// user can act on (a full disk, a permission, a read-only disk).
+    #[error("{}", io_message(path, cause, *writing))]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
+        /// Writing (else reading).
+        writing: bool,
     },
     #[error("corpus folder {0} does not exist: give the folder that holds your .txt/.jsonl files")]
     CorpusMissing(PathBuf),
@@ -33,6 +36,28 @@ pub enum Error {
          again to build it anew"
     )]
     IndexIncompatible { path: PathBuf, detail: String },
+    #[error(
+        "the index at {path} has lost meta.json, tantivy's list of its segments (it {state}), \
+         and it cannot be rebuilt ({why}): nothing was changed and no file deleted; build the \
+         corpus into a new folder (`akhbar-index CORPUS --index NEW`) and use that"
+    )]
+    IndexMetaLost {
+        path: PathBuf,
+        state: String,
+        why: String,
+    },
+    #[error(
+        "the index at {path} is damaged ({detail}): nothing was changed; build the corpus into \
+         a new folder (`akhbar-index CORPUS --index NEW`) and use that"
+    )]
+    IndexDamaged { path: PathBuf, detail: String },
+    #[error(
+        "the index at {path} is being written by {holder}: wait for it to end, then run again"
+    )]
+    IndexBusy { path: PathBuf, holder: String },
+    /// A run stopped by the user (Ctrl-C, SIGTERM).
+    #[error("interrupted")]
+    Interrupted,
     #[error(transparent)]
     Query(#[from] crate::search::QueryError),
     #[error("{0}")]
@@ -75,6 +100,15 @@ fn tantivy_message(e: &tantivy::TantivyError) -> String {
         {
             format!("reading the index failed ({io}): {CHECK}")
         }
+        T::IoError(io) if io.kind() == std::io::ErrorKind::StorageFull => {
+            "the disk holding the index is full: free some space, then run again (what the last \
+             commit holds is safe)"
+                .to_string()
+        }
+        T::ErrorInThread(_) => "an indexing thread stopped (most often because the disk holding \
+             the index is full): free some space, then run again (what the last commit holds is \
+             safe)"
+            .to_string(),
         T::LockFailure(..)
         | T::IndexAlreadyExists
         | T::FieldNotFound(_)
@@ -82,6 +116,31 @@ fn tantivy_message(e: &tantivy::TantivyError) -> String {
             format!("index error: {e}")
         }
         other => format!("index error: {other}; if it happens again, {CHECK}"),
+    }
+}
+
+/// What a failed read or write of `path` means, in one line that says what
+/// to do.
+fn io_message(path: &std::path::Path, cause: &std::io::Error, writing: bool) -> String {
+    use std::io::ErrorKind as K;
+    let path = path.display();
+    let verb = if writing { "write" } else { "read" };
+    match cause.kind() {
+        K::StorageFull => format!(
+            "the disk holding {path} is full: free some space (or give --index a folder on \
+             another disk), then run again"
+        ),
+        K::QuotaExceeded => {
+            format!("your disk quota is used up (writing {path}): free some space, then run again")
+        }
+        K::PermissionDenied => format!(
+            "permission denied: you may not {verb} {path} (check its owner and mode, `ls -l`)"
+        ),
+        K::ReadOnlyFilesystem => format!(
+            "{path} is on a read-only disk: give --index a folder you may write (searching works \
+             without writing)"
+        ),
+        _ => format!("cannot {verb} {path}: {cause}"),
     }
 }
 
@@ -116,11 +175,21 @@ impl Error {
         )
     }
 
-    /// A failure to read or write `path`.
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    /// A failure to read `path`.
+    pub fn io(path: impl Into<PathBuf>, cause: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            cause,
+            writing: false,
+        }
+    }
+
+    /// A failure to write `path` (or to create, rename or remove it).
+    pub fn write(path: impl Into<PathBuf>, cause: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            cause,
+            writing: true,
         }
     }
 }

@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use clap::Parser;
 
@@ -52,6 +54,10 @@ struct Args {
     /// The fields are id, title, body, date, source, url, lang. May repeat.
     #[arg(long, value_name = "FIELD=NAME,...", value_parser = akhbar::ingest::FieldMap::parse)]
     map: Vec<akhbar::ingest::FieldMap>,
+    /// Commit every this many seconds between files, so that a kill or a crash loses at most
+    /// that much work (0: only at the end). Ctrl-C and SIGTERM always commit what is done.
+    #[arg(long, value_name = "SECS", default_value_t = akhbar::index::CHECKPOINT_EVERY.as_secs())]
+    commit_every: u64,
     /// No progress display.
     #[arg(long, short)]
     quiet: bool,
@@ -94,6 +100,9 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
     opts.prune = args.prune;
     opts.merge = args.merge;
     opts.report = args.report.clone();
+    opts.checkpoint_every =
+        (args.commit_every > 0).then(|| std::time::Duration::from_secs(args.commit_every));
+    opts.stop = Some(stop_on_signal());
     let start = std::time::Instant::now();
     let mut display = ProgressDisplay::new("akhbar-index", args.quiet);
     let report =
@@ -104,11 +113,33 @@ fn run(args: &Args) -> anyhow::Result<ExitCode> {
         "{}",
         akhbar_cli::render::terminal(&summary_text(&report, &args.index, elapsed), false)
     );
+    if report.interrupted {
+        return Ok(ExitCode::from(130));
+    }
     if args.strict && report.anything_dropped() {
         eprintln!("akhbar-index: --strict: some items were skipped (see above)");
         return Ok(ExitCode::from(3));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A flag raised by the first Ctrl-C, SIGTERM or SIGHUP: the build commits
+/// what is done and stops. A second one ends the process at once (what the
+/// last commit holds is safe either way).
+fn stop_on_signal() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let installed = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            eprintln!("\nakhbar-index: stopped; the index holds what its last commit held");
+            std::process::exit(130);
+        }
+        eprintln!("\nakhbar-index: stopping: committing what is done (again to stop at once)");
+    });
+    if let Err(e) = installed {
+        eprintln!("akhbar-index: warning: Ctrl-C will not commit before stopping ({e})");
+    }
+    stop
 }
 
 /// `--check`: verifies the index and says what to do.
@@ -125,33 +156,6 @@ fn check(args: &Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let names = |files: &[PathBuf]| {
-        files
-            .iter()
-            .map(|f| f.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut problems = Vec::new();
-    if !report.damaged.is_empty() {
-        let n = report.damaged.len();
-        problems.push(if n == 1 {
-            format!("1 file fails its checksum ({})", names(&report.damaged))
-        } else {
-            format!(
-                "{n} files fail their checksums ({})",
-                names(&report.damaged)
-            )
-        });
-    }
-    if !report.missing.is_empty() {
-        let n = report.missing.len();
-        problems.push(if n == 1 {
-            format!("1 file is missing ({})", names(&report.missing))
-        } else {
-            format!("{n} files are missing ({})", names(&report.missing))
-        });
-    }
     println!(
         "{}",
         akhbar_cli::render::terminal(
@@ -161,7 +165,7 @@ fn check(args: &Args) -> anyhow::Result<ExitCode> {
                  --index {}.new`), then replace {} with it",
                 dir.display(),
                 report.segments,
-                problems.join(", and "),
+                report.problems(),
                 args.corpus.display(),
                 dir.display(),
                 dir.display()

@@ -63,7 +63,17 @@ pub struct BuildOptions {
     /// Write every skipped item here as JSON Lines, as the run goes (the
     /// summary keeps only the first [`Summary::KEPT_SKIPS`]).
     pub report: Option<std::path::PathBuf>,
+    /// Set (by a Ctrl-C or SIGTERM handler) to stop reading: what is done
+    /// is committed and the run ends, [`BuildReport::interrupted`].
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+    /// Commit this often between files, so that a kill loses at most the
+    /// work of this long (none: once, at the end). [`CHECKPOINT_EVERY`] in
+    /// `akhbar-index`.
+    pub checkpoint_every: Option<std::time::Duration>,
 }
+
+/// How often `akhbar-index` commits between files by default.
+pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Where a build stands, for progress displays.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -93,6 +103,15 @@ pub struct BuildReport {
     pub missing_files: Vec<String>,
     /// Articles in the index after the build.
     pub total_articles: u64,
+    /// The index had lost its `meta.json`, put back from akhbar's copy.
+    pub restored_meta: bool,
+    /// Stopped by [`BuildOptions::stop`]: what was read is committed; the
+    /// files not read (or cut) are read by the next run.
+    pub interrupted: bool,
+    /// Corpus files left for the next run (interrupted runs).
+    pub files_left: usize,
+    /// Commits made before the last one ([`BuildOptions::checkpoint_every`]).
+    pub checkpoints: usize,
 }
 
 /// Indexes the files of `corpus` into the index at `index_dir` (created
@@ -107,13 +126,48 @@ pub fn build_index_with_progress(
     corpus: &Path,
     index_dir: &Path,
     opts: &BuildOptions,
+    progress: impl FnMut(&Progress),
+) -> Result<BuildReport> {
+    build(corpus, index_dir, opts, progress).map_err(|e| match e {
+        // tantivy's writing threads report a full disk as a thread that
+        // stopped, or as an error of their own: the disk is named when it
+        // is (nearly) full.
+        crate::Error::Tantivy(_) => match super::disk::nearly_full(index_dir) {
+            Some(free) => crate::Error::write(
+                index_dir,
+                std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    format!("{free} bytes free"),
+                ),
+            ),
+            None => e,
+        },
+        other => other,
+    })
+}
+
+fn build(
+    corpus: &Path,
+    index_dir: &Path,
+    opts: &BuildOptions,
     mut progress: impl FnMut(&Progress),
 ) -> Result<BuildReport> {
     // Check the corpus before creating anything on disk.
     let walk = corpus_walk(corpus)?;
     refuse_overlap(corpus, index_dir)?;
     let files = walk.files;
+    let restored_meta = super::open::recover(index_dir)?;
     let index = open_or_create(index_dir, opts.analysis)?;
+    // Every file of the committed segments is verified first (their
+    // checksums: milliseconds per 100 MB): a run never adds to, or
+    // reports success over, an index it cannot read.
+    let soundness = super::check::check_open(&index, index_dir)?;
+    if !soundness.is_sound() {
+        return Err(crate::Error::IndexDamaged {
+            path: index_dir.to_path_buf(),
+            detail: soundness.problems(),
+        });
+    }
     let mut manifest = if opts.full {
         Manifest::default()
     } else {
@@ -124,7 +178,16 @@ pub fn build_index_with_progress(
     if let Some(path) = &opts.report {
         writer.stream_skips_to(path)?;
     }
-    let mut report = BuildReport::default();
+    let mut report = BuildReport {
+        restored_meta,
+        ..BuildReport::default()
+    };
+    let stopped = || {
+        opts.stop
+            .as_ref()
+            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+    };
+    let mut last_commit = std::time::Instant::now();
     // The run's own index, kept inside the corpus, is left out without a
     // word; any other index found there is named in the summary.
     let own_index = resolved(index_dir);
@@ -152,7 +215,23 @@ pub fn build_index_with_progress(
         ..Progress::default()
     };
     let mut present = std::collections::BTreeSet::new();
-    for (file, size) in files.iter().zip(&sizes) {
+    for (done, (file, size)) in files.iter().zip(&sizes).enumerate() {
+        if stopped() {
+            report.interrupted = true;
+            report.files_left = files.len() - done;
+            break;
+        }
+        if opts
+            .checkpoint_every
+            .is_some_and(|every| last_commit.elapsed() >= every)
+        {
+            // The manifest is saved after the commit it describes: a kill
+            // between the two only makes the next run read a file again.
+            writer.checkpoint()?;
+            manifest.save(index_dir)?;
+            report.checkpoints += 1;
+            last_commit = std::time::Instant::now();
+        }
         let rel = relative_path(corpus, file);
         present.insert(rel.clone());
         let hash = match hash_file(file) {
@@ -182,7 +261,23 @@ pub fn build_index_with_progress(
             _ => {
                 let before = writer.summary.articles_indexed;
                 let skipped_before = dropped(&writer.summary);
-                ingest_file(corpus, file, &opts.ingest, &mut |item| writer.take(item))?;
+                let read = ingest_file(corpus, file, &opts.ingest, &mut |item| {
+                    if stopped() {
+                        return Err(crate::Error::Interrupted);
+                    }
+                    writer.take(item)
+                });
+                match read {
+                    Err(crate::Error::Interrupted) => {
+                        // Its articles read so far are committed; the next
+                        // run reads it whole again.
+                        manifest.files.remove(&rel);
+                        report.interrupted = true;
+                        report.files_left = files.len() - done;
+                        break;
+                    }
+                    other => other?,
+                }
                 writer.flush()?;
                 let articles = writer.summary.articles_indexed - before;
                 let skipped = dropped(&writer.summary) - skipped_before;
@@ -210,6 +305,13 @@ pub fn build_index_with_progress(
         .filter(|f| !present.contains(*f))
         .cloned()
         .collect();
+    if report.interrupted {
+        writer.checkpoint()?;
+        manifest.save(index_dir)?;
+        report.summary = writer.into_summary();
+        report.total_articles = index.index.reader()?.searcher().num_docs();
+        return Ok(report);
+    }
     for file in gone {
         if opts.prune {
             writer.forget_file(&file)?;
@@ -313,7 +415,22 @@ pub fn summary_text(
             report.missing_files.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
         );
     }
+    if report.restored_meta {
+        let _ = writeln!(
+            out,
+            "{}/meta.json was lost or damaged: put back from akhbar's copy of the last commit",
+            index_dir.display()
+        );
+    }
     let _ = writeln!(out, "the index holds {} articles", report.total_articles);
+    if report.interrupted {
+        let _ = writeln!(
+            out,
+            "interrupted: the {} articles above are safe in the index; {} files are left to read: \
+             run the same command again to finish (it does not read again what is done)",
+            report.total_articles, report.files_left
+        );
+    }
     if summary.articles_indexed > 0 {
         let _ = writeln!(
             out,

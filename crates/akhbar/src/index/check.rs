@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::open::open;
+use super::open::{open, AkhbarIndex};
 use crate::error::Result;
 
 /// What a check of an index found.
@@ -23,6 +23,37 @@ pub struct CheckReport {
 }
 
 impl CheckReport {
+    /// What is wrong, in a few words naming the files (empty when sound).
+    pub fn problems(&self) -> String {
+        let names = |files: &[PathBuf]| {
+            let mut shown: Vec<String> = files
+                .iter()
+                .take(3)
+                .map(|f| f.display().to_string())
+                .collect();
+            if files.len() > 3 {
+                shown.push(format!("and {} more", files.len() - 3));
+            }
+            shown.join(", ")
+        };
+        let mut parts = Vec::new();
+        if !self.damaged.is_empty() {
+            parts.push(format!(
+                "{} file(s) fail their checksum: {}",
+                self.damaged.len(),
+                names(&self.damaged)
+            ));
+        }
+        if !self.missing.is_empty() {
+            parts.push(format!(
+                "{} file(s) are missing: {}",
+                self.missing.len(),
+                names(&self.missing)
+            ));
+        }
+        parts.join("; ")
+    }
+
     /// True when every file is there and sound.
     pub fn is_sound(&self) -> bool {
         self.damaged.is_empty() && self.missing.is_empty()
@@ -32,7 +63,11 @@ impl CheckReport {
 /// Opens the index at `dir` and verifies every file of its committed
 /// segments. Fails (with the reason) when the index cannot be opened at all.
 pub fn check(dir: &Path) -> Result<CheckReport> {
-    let index = open(dir)?;
+    check_open(&open(dir)?, dir)
+}
+
+/// [`check`] on an index already open.
+pub(crate) fn check_open(index: &AkhbarIndex, dir: &Path) -> Result<CheckReport> {
     let metas = index.index.load_metas()?;
     use tantivy::index::SegmentComponent as C;
     let mut needed: Vec<PathBuf> = Vec::new();

@@ -44,10 +44,10 @@ impl Manifest {
     /// Writes the manifest beside the index, atomically.
     pub fn save(&self, dir: &Path) -> Result<()> {
         let path = dir.join(MANIFEST_FILE);
-        let tmp = dir.join(format!("{MANIFEST_FILE}.tmp"));
-        let text = serde_json::to_string(self).map_err(|e| Error::io(&path, e.into()))?;
-        std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
+        let tmp = dir.join(format!("{MANIFEST_FILE}.{}.tmp", std::process::id()));
+        let text = serde_json::to_string(self).map_err(|e| Error::write(&path, e.into()))?;
+        std::fs::write(&tmp, text).map_err(|e| Error::write(&tmp, e))?;
+        std::fs::rename(&tmp, &path).map_err(|e| Error::write(&path, e))
     }
 }
 

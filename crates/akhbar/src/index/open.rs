@@ -5,6 +5,9 @@ use std::path::Path;
 
 use tantivy::{Index, Searcher};
 
+use super::directory::{
+    copy_gaps, holds_index_files, meta_state, restore_meta, IndexDirectory, Meta, META_FILE,
+};
 use super::schema::{build_schema, keyword_analyzer, Fields, KEYWORD_TOKENIZER, SCHEMA_VERSION};
 use crate::analysis::{self, AnalysisOptions};
 use crate::error::{Error, Result};
@@ -17,6 +20,8 @@ const VERSION_FILE: &str = "akhbar-version.json";
 pub struct AkhbarIndex {
     pub index: Index,
     pub fields: Fields,
+    /// The folder it lives in (none in memory).
+    pub(crate) dir: Option<std::path::PathBuf>,
 }
 
 impl AkhbarIndex {
@@ -45,9 +50,10 @@ impl AkhbarIndex {
     }
 }
 
-/// True when `dir` holds an index (tantivy's `meta.json`).
+/// True when `dir` holds an index (tantivy's `meta.json`, or the files of
+/// one that lost it).
 pub fn exists(dir: &Path) -> bool {
-    dir.join("meta.json").is_file()
+    dir.join(META_FILE).is_file() || holds_index_files(dir)
 }
 
 /// Registers akhbar's analyzers on an index.
@@ -66,8 +72,15 @@ pub fn open(dir: &Path) -> Result<AkhbarIndex> {
 /// Opens the index at `dir` with given analysis options (for experiments:
 /// an index must be searched with the options it was built with).
 pub fn open_with(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
-    if !exists(dir) {
+    let meta = meta_state(dir);
+    if meta == Meta::Missing && !holds_index_files(dir) {
         return Err(missing(dir));
+    }
+    // A lost or damaged meta.json is read from akhbar's copy, without
+    // writing anything (the next akhbar-index puts it back).
+    let from_copy = meta != Meta::Sound;
+    if from_copy {
+        copy_can_stand_in(dir, &meta)?;
     }
     let recorded = recorded_version(dir);
     if let Ok(v) = recorded {
@@ -78,7 +91,7 @@ pub fn open_with(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
             ));
         }
     }
-    let index = Index::open_in_dir(dir)?;
+    let index = Index::open(IndexDirectory::open(dir, from_copy)?)?;
     if let Err(detail) = recorded {
         // A build killed before its first commit leaves tantivy's files and
         // no version file (or a cut one): an empty index, to continue. With
@@ -91,6 +104,43 @@ pub fn open_with(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
         }
     }
     wrap(index, dir, opts)
+}
+
+/// Puts back a lost or damaged `meta.json` from akhbar's copy of the last
+/// commit (true when it did), so that a writer never starts over segment
+/// files it would take for leftovers. Fails, changing nothing, when the
+/// copy cannot stand in.
+pub fn recover(dir: &Path) -> Result<bool> {
+    let meta = meta_state(dir);
+    if meta == Meta::Sound || (meta == Meta::Missing && !holds_index_files(dir)) {
+        return Ok(false);
+    }
+    copy_can_stand_in(dir, &meta)?;
+    restore_meta(dir)?;
+    Ok(true)
+}
+
+/// Ok when akhbar's copy of `meta.json` lists segments that are all there.
+fn copy_can_stand_in(dir: &Path, meta: &Meta) -> Result<()> {
+    let why = match copy_gaps(dir) {
+        Ok(gaps) if gaps.is_empty() => return Ok(()),
+        Ok(gaps) => format!(
+            "akhbar's copy of it lists {} file(s) that are gone, such as {}",
+            gaps.len(),
+            gaps[0].display()
+        ),
+        Err(why) => why,
+    };
+    let state = match meta {
+        Meta::Missing => "is missing".to_string(),
+        Meta::Damaged(detail) => format!("is damaged: {detail}"),
+        Meta::Sound => "is sound".to_string(),
+    };
+    Err(Error::IndexMetaLost {
+        path: dir.to_path_buf(),
+        state,
+        why,
+    })
 }
 
 const INDEX_HINT: &str = "give --index the folder akhbar-index built (or a new one to build)";
@@ -132,6 +182,7 @@ fn first_corpus_file(dir: &Path) -> Option<std::path::PathBuf> {
 
 /// Opens the index at `dir`, creating it (and the folder) when there is none.
 pub fn open_or_create(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
+    recover(dir)?;
     if exists(dir) {
         let index = open_with(dir, opts)?;
         // An empty index left without its version file by a killed first
@@ -157,8 +208,15 @@ pub fn open_or_create(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> 
             crate::error::index_beside(dir).display()
         )));
     }
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let index = Index::create_in_dir(dir, build_schema())?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    let index = match Index::create_in_dir(dir, build_schema()) {
+        // Another akhbar-index created it an instant ago: open theirs (its
+        // writer lock then says who is writing).
+        Err(tantivy::TantivyError::IndexAlreadyExists) if exists(dir) => {
+            return open_or_create(dir, opts);
+        }
+        other => other?,
+    };
     write_version(dir)?;
     wrap(index, dir, opts)
 }
@@ -166,7 +224,7 @@ pub fn open_or_create(dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> 
 /// Creates an index in memory (tests, evaluation).
 pub fn create_in_ram(opts: AnalysisOptions) -> Result<AkhbarIndex> {
     let index = Index::create_in_ram(build_schema());
-    wrap(index, Path::new("(memory)"), opts)
+    wrap(index, Path::new(IN_MEMORY), opts)
 }
 
 fn wrap(index: Index, dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> {
@@ -175,17 +233,20 @@ fn wrap(index: Index, dir: &Path, opts: AnalysisOptions) -> Result<AkhbarIndex> 
         path: dir.to_path_buf(),
         detail: "its fields differ from this version's".into(),
     })?;
-    Ok(AkhbarIndex { index, fields })
+    let dir = (dir != Path::new(IN_MEMORY)).then(|| dir.to_path_buf());
+    Ok(AkhbarIndex { index, fields, dir })
 }
+
+const IN_MEMORY: &str = "(memory)";
 
 /// Writes akhbar's version file, whole or not at all (a temporary file
 /// renamed over it), so that a kill never leaves half of one.
 pub(crate) fn write_version(dir: &Path) -> Result<()> {
     let version = format!("{{\"schema_version\": {SCHEMA_VERSION}}}\n");
     let path = dir.join(VERSION_FILE);
-    let temp = dir.join(format!("{VERSION_FILE}.tmp"));
-    std::fs::write(&temp, version).map_err(|e| Error::io(&temp, e))?;
-    std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, e))
+    let temp = dir.join(format!("{VERSION_FILE}.{}.tmp", std::process::id()));
+    std::fs::write(&temp, version).map_err(|e| Error::write(&temp, e))?;
+    std::fs::rename(&temp, &path).map_err(|e| Error::write(&path, e))
 }
 
 fn incompatible(dir: &Path, detail: String) -> Error {

@@ -146,6 +146,8 @@ pub struct ArticleWriter {
     /// Where every skipped item is written as it comes (JSON Lines).
     report: Option<(std::path::PathBuf, std::io::BufWriter<std::fs::File>)>,
     pub summary: Summary,
+    /// This process, recorded as the index's writer while it lives.
+    _holder: Option<super::holder::Record>,
 }
 
 /// Articles written together (their signatures computed in parallel).
@@ -169,7 +171,22 @@ impl ArticleWriter {
         // tantivy wants at least 15 MB per thread.
         let heap = budget.writer.max(15_000_000);
         let threads = threads.clamp(1, (heap / 15_000_000).max(1));
-        let writer: IndexWriter = index.index.writer_with_num_threads(threads, heap)?;
+        let writer: IndexWriter = match index.index.writer_with_num_threads(threads, heap) {
+            Err(tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::LockBusy,
+                _,
+            )) => {
+                return Err(crate::Error::IndexBusy {
+                    path: index.dir.clone().unwrap_or_default(),
+                    holder: index.dir.as_deref().map_or_else(
+                        || "another writer in this process".to_string(),
+                        super::holder::describe,
+                    ),
+                });
+            }
+            other => other?,
+        };
+        let holder = index.dir.as_deref().map(super::holder::Record::new);
         // Nothing is merged while documents are indexed: see `commit`.
         writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
         let was_empty = index.index.reader()?.searcher().num_docs() == 0;
@@ -186,6 +203,7 @@ impl ArticleWriter {
             batches: 0,
             report: None,
             summary: Summary::default(),
+            _holder: holder,
         })
     }
 
@@ -222,7 +240,7 @@ impl ArticleWriter {
     /// line, as it comes (the summary keeps only the first ones).
     pub fn stream_skips_to(&mut self, path: &std::path::Path) -> Result<()> {
         let file =
-            std::fs::File::create(path).map_err(|e| crate::Error::io(path.to_path_buf(), e))?;
+            std::fs::File::create(path).map_err(|e| crate::Error::write(path.to_path_buf(), e))?;
         self.report = Some((path.to_path_buf(), std::io::BufWriter::new(file)));
         Ok(())
     }
@@ -234,7 +252,7 @@ impl ArticleWriter {
             serde_json::to_writer(&mut *out, &skip)
                 .map_err(std::io::Error::from)
                 .and_then(|()| out.write_all(b"\n"))
-                .map_err(|e| crate::Error::io(path.clone(), e))?;
+                .map_err(|e| crate::Error::write(path.clone(), e))?;
         }
         self.summary.record_skip(skip);
         Ok(())
@@ -371,6 +389,24 @@ impl ArticleWriter {
         doc
     }
 
+    /// Commits everything added so far and goes on (no merge): what is
+    /// committed survives a kill.
+    pub fn checkpoint(&mut self) -> Result<()> {
+        self.flush()?;
+        if let Some((path, out)) = &mut self.report {
+            use std::io::Write;
+            out.flush()
+                .map_err(|e| crate::Error::write(path.clone(), e))?;
+        }
+        self.writer.commit()?;
+        self.save_meta_copy()
+    }
+
+    /// The summary so far, dropping what was added since the last commit.
+    pub fn into_summary(self) -> Summary {
+        self.summary
+    }
+
     /// Commits everything added, then merges small segments (see
     /// [`MergePlan`]); with `merge_all`, merges the whole index into one
     /// segment instead.
@@ -382,9 +418,11 @@ impl ArticleWriter {
         self.flush()?;
         if let Some((path, out)) = &mut self.report {
             use std::io::Write;
-            out.flush().map_err(|e| crate::Error::io(path.clone(), e))?;
+            out.flush()
+                .map_err(|e| crate::Error::write(path.clone(), e))?;
         }
         self.writer.commit()?;
+        self.save_meta_copy()?;
         self.grouper = None;
         self.seen = HashMap::default();
         release_free_memory();
@@ -392,6 +430,7 @@ impl ArticleWriter {
             let segments = self.index.index.searchable_segment_ids()?;
             if segments.len() > 1 {
                 self.writer.merge(&segments).wait()?;
+                self.save_meta_copy()?;
             }
         } else {
             let plan = MergePlan::within(self.merge_bytes);
@@ -403,11 +442,27 @@ impl ArticleWriter {
                 }
                 for group in groups {
                     self.writer.merge(&group).wait()?;
+                    self.save_meta_copy()?;
                 }
             }
         }
+        let dir = self.index.dir.clone();
         self.writer.wait_merging_threads()?;
+        if let Some(dir) = dir {
+            super::directory::save_meta_copy(&dir)?;
+        }
         Ok(self.summary)
+    }
+}
+
+impl ArticleWriter {
+    /// Copies the index's list of segments as it now stands (see
+    /// `directory`): after every commit and merge.
+    fn save_meta_copy(&self) -> Result<()> {
+        match &self.index.dir {
+            Some(dir) => super::directory::save_meta_copy(dir),
+            None => Ok(()),
+        }
     }
 }
 
