@@ -12,10 +12,12 @@
 //! | [`wordcount`] | word counts of the Arabic corpora: the root-initial word list, word families |
 //! | [`families`] | how an analyzer keeps word families together |
 //! | [`frames`] | the question frames' weights |
+//! | [`fuzz`] | the readers and the query parser fed mutated real inputs (`akhbar-fuzz`) |
 
 pub mod collection;
 pub mod families;
 pub mod frames;
+pub mod fuzz;
 pub mod learn;
 pub mod metrics;
 pub mod run;

@@ -363,3 +363,27 @@ fn a_page_nested_too_deep_is_skipped_quickly() {
         got.skips[0].detail
     );
 }
+
+#[test]
+fn closing_tags_that_close_nothing_do_not_hide_the_depth() {
+    // Found by akhbar-fuzz (html): a newsletter box repeated with its
+    // closing tags misspelt. The parser ignores `</labermine>`, so every
+    // `<label>` stays open; counting any closing tag as one level up let
+    // this 1.6 MB page through, and parsing it took more than ten minutes.
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<html><body><article><h1>Le cours du phosphate</h1><p>Le cours du phosphate marocain \
+         est reparti à la hausse cette semaine sur les marchés.</p></article>{}</body></html>",
+        "<form><label>Newsletter</labermine en hausse</asside>\n".repeat(30_000)
+    );
+    write(dir.path(), "boite.html", page.as_bytes());
+    let got = ingest_with(dir.path(), &IngestOptions::default());
+    assert_eq!(got.articles.len(), 0, "{:?}", got.articles);
+    assert_eq!(got.skips.len(), 1, "{:?}", got.skips);
+    assert_eq!(got.skips[0].reason, SkipReason::TooLarge);
+    assert!(
+        got.skips[0].detail.contains("nested"),
+        "{}",
+        got.skips[0].detail
+    );
+}

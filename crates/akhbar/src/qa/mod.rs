@@ -153,6 +153,7 @@ impl Stages for QuestionStages<'_> {
 /// news-fr-title, MRR@10 .6542 against .6720).
 pub fn answer(searcher: &Searcher, fields: &Fields, question: &Question) -> Result<SearchResults> {
     let text = &question.search.query;
+    search::check_length(text)?;
     if search::pasted_length(text).is_some() && !reads_as_question(text) {
         let request = SearchRequest {
             scoring: Scoring {

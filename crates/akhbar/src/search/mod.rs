@@ -48,8 +48,8 @@ pub use export::for_each_match;
 pub use facets::{FacetKind, Facets};
 pub use lookup::{article, group};
 pub use query::{
-    parse, parse_words, plain_words, Keywords, ParsedQuery, QueryCompiler, QueryError, QueryMode,
-    Rewriter, Scoring,
+    check_length, parse, parse_words, plain_words, Keywords, ParsedQuery, QueryCompiler,
+    QueryError, QueryMode, Rewriter, Scoring, MAX_QUERY_CHARS,
 };
 pub use results::{Corrected, Duplicate, Hit, SearchResults};
 use snippets::Snippeter;
@@ -223,6 +223,7 @@ pub fn search_with(
     fields: &Fields,
     request: &SearchRequest,
 ) -> Result<SearchResults> {
+    check_length(&request.query)?;
     if let Some(words) = pasted_text(request) {
         return search_pasted(searcher, fields, request, words);
     }

@@ -6,4 +6,6 @@ mod parse;
 
 pub use compile::{Keywords, QueryCompiler, QueryMode, Rewriter, Scoring, Searched};
 pub(crate) use parse::pasted_words;
-pub use parse::{parse, parse_words, plain_words, ParsedQuery, QueryError};
+pub use parse::{
+    check_length, parse, parse_words, plain_words, ParsedQuery, QueryError, MAX_QUERY_CHARS,
+};

@@ -58,6 +58,29 @@ pub enum QueryError {
     NothingToSearch(String),
     #[error("the query is empty: give words to search for, or `*` to browse with filters alone")]
     Empty,
+    #[error(
+        "the query is {chars} characters long, more than the {max} a search takes: paste the \
+         headline or the lead, not the whole article"
+    )]
+    TooLong { chars: usize, max: usize },
+}
+
+/// The longest query searched, in characters: a pasted lead is a few
+/// hundred, a pasted article a few thousand. Longer ones cost memory in
+/// proportion (120,000 characters took 540 MB) for nothing a search needs.
+pub const MAX_QUERY_CHARS: usize = 10_000;
+
+/// Refuses a query longer than [`MAX_QUERY_CHARS`].
+pub fn check_length(query: &str) -> Result<(), QueryError> {
+    // Counting stops past the limit: a huge query is not read whole.
+    let chars = query.chars().take(MAX_QUERY_CHARS + 1).count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(QueryError::TooLong {
+            chars: query.chars().count(),
+            max: MAX_QUERY_CHARS,
+        });
+    }
+    Ok(())
 }
 
 fn at(position: Option<usize>) -> String {
@@ -210,6 +233,7 @@ fn parse_with(text: &str, dash_excludes: bool) -> Result<ParsedQuery, QueryError
         notes: Vec::new(),
         dash_excludes,
         dashed: Vec::new(),
+        depth: 0,
     };
     let ast = parser.groups(false)?;
     let ast = ast.ok_or_else(|| QueryError::NothingToSearch(trimmed.to_string()))?;
@@ -256,7 +280,14 @@ struct Parser<'a> {
     dash_excludes: bool,
     /// The words excluded with a dash.
     dashed: Vec<String>,
+    /// Groups open at this point.
+    depth: usize,
 }
+
+/// Groups nest at most this deep: nobody writes more, and a query nested a
+/// thousand deep overflowed the search threads' stacks (found by
+/// `akhbar-fuzz`).
+const MAX_GROUP_DEPTH: usize = 32;
 
 impl Parser<'_> {
     fn error(&self, position: usize, hint: impl Into<String>) -> QueryError {
@@ -415,8 +446,17 @@ impl Parser<'_> {
         let start = self.at;
         match self.peek() {
             Some('(') => {
+                if self.depth == MAX_GROUP_DEPTH {
+                    return Err(self.error(
+                        start,
+                        format!("parentheses nest more than {MAX_GROUP_DEPTH} deep: remove some"),
+                    ));
+                }
                 self.at += 1;
-                let inner = self.groups(true)?;
+                self.depth += 1;
+                let inner = self.groups(true);
+                self.depth -= 1;
+                let inner = inner?;
                 if self.peek() == Some(')') {
                     self.at += 1;
                 } else {
