@@ -428,3 +428,68 @@ fn a_full_disk_is_named() {
     assert!(said.contains("the disk holding"), "{said}");
     assert!(said.contains("is full"), "{said}");
 }
+
+/// `total` and `total_articles` of a search (groups, articles).
+fn counts(index: &Path, query: &str) -> (u64, u64) {
+    let out = run_bin(
+        "akhbar-search",
+        &["--index", index.to_str().unwrap(), "--json", query],
+        Path::new("."),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    (
+        v["total"].as_u64().unwrap(),
+        v["total_articles"].as_u64().unwrap(),
+    )
+}
+
+#[test]
+fn a_large_file_cut_by_a_kill_or_sigterm_goes_on_from_its_last_committed_line() {
+    let ws = tempfile::tempdir().unwrap();
+    let corpus_dir = ws.path().join("corpus");
+    // One JSON Lines file of 8,000 articles: the shape of a scraper's dump.
+    corpus(&corpus_dir, 1, FILES * PER_FILE);
+    let whole = ws.path().join("whole");
+    assert!(build(&corpus_dir, &whole).status.success());
+    let queries = ["ministre", "Maroc", "وزير"];
+    for (signal_name, index) in [("-TERM", "term"), ("-KILL", "kill")] {
+        let index = ws.path().join(index);
+        let mut child = start_build(&corpus_dir, &index, &["--commit-every", "1"]);
+        // The first checkpoint inside the file has landed.
+        wait_for(&index.join("akhbar-meta.json"), &mut child);
+        signal(&child, signal_name);
+        let _ = child.wait_with_output().unwrap();
+        let kept = articles_in(&index);
+        let manifest = std::fs::read_to_string(index.join("akhbar-files.json")).unwrap();
+        assert!(
+            manifest.contains("\"done_lines\""),
+            "{signal_name}: {manifest}"
+        );
+        let again = build(&corpus_dir, &index);
+        assert!(again.status.success(), "{}", stderr(&again));
+        let said = stdout(&again);
+        let read: u64 = said
+            .strip_prefix("indexed ")
+            .and_then(|l| l.split_whitespace().next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{said}"));
+        assert!(
+            read < (FILES * PER_FILE) as u64,
+            "{signal_name}: read again whole: {said}"
+        );
+        assert!(
+            read + kept >= (FILES * PER_FILE) as u64,
+            "{signal_name}: {said}"
+        );
+        assert_eq!(
+            articles_in(&index),
+            (FILES * PER_FILE) as u64,
+            "{signal_name}"
+        );
+        // Grouped as one run groups them.
+        for q in queries {
+            assert_eq!(counts(&index, q), counts(&whole, q), "{signal_name} {q}");
+        }
+    }
+}

@@ -54,7 +54,7 @@ struct Args {
     /// The fields are id, title, body, date, source, url, lang. May repeat.
     #[arg(long, value_name = "FIELD=NAME,...", value_parser = akhbar::ingest::FieldMap::parse)]
     map: Vec<akhbar::ingest::FieldMap>,
-    /// Commit every this many seconds between files, so that a kill or a crash loses at most
+    /// Commit every this many seconds (inside JSON Lines files too), so that a kill or a crash loses at most
     /// that much work (0: only at the end). Ctrl-C and SIGTERM always commit what is done.
     #[arg(long, value_name = "SECS", default_value_t = akhbar::index::CHECKPOINT_EVERY.as_secs())]
     commit_every: u64,

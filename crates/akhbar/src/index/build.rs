@@ -15,6 +15,7 @@ use crate::error::Result;
 use crate::ingest::{
     corpus_walk, ingest_file, relative_path, IngestOptions, Skip, SkipReason, Summary,
 };
+use crate::ingest::{FileKind, Item};
 
 /// `path` made absolute, symbolic links resolved as far as it exists.
 fn resolved(path: &Path) -> std::path::PathBuf {
@@ -66,8 +67,9 @@ pub struct BuildOptions {
     /// Set (by a Ctrl-C or SIGTERM handler) to stop reading: what is done
     /// is committed and the run ends, [`BuildReport::interrupted`].
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
-    /// Commit this often between files, so that a kill loses at most the
-    /// work of this long (none: once, at the end). [`CHECKPOINT_EVERY`] in
+    /// Commit this often (between files, and between the lines of JSON
+    /// Lines files), so that a kill loses at most the work of this long
+    /// (none: once, at the end). [`CHECKPOINT_EVERY`] in
     /// `akhbar-index`.
     pub checkpoint_every: Option<std::time::Duration>,
 }
@@ -235,7 +237,7 @@ fn build(
         let rel = relative_path(corpus, file);
         present.insert(rel.clone());
         let hash = match hash_file(file) {
-            Ok(hash) => Some(hash),
+            Ok(hash) => hash,
             Err(e) => {
                 // Reported once: a file that cannot be read for its hash
                 // cannot be read for its articles either.
@@ -252,26 +254,78 @@ fn build(
                 continue;
             }
         };
-        match (&hash, manifest.files.get(&rel)) {
-            (Some(hash), Some(entry)) if entry.hash == *hash => {
+        // A JSON Lines file a stopped run had begun goes on from its last
+        // committed line; any other file is read whole.
+        let resumable = FileKind::of(file) == Some(FileKind::JsonLines);
+        let earlier = manifest.files.get(&rel).filter(|e| e.hash == hash).cloned();
+        let resume = earlier
+            .as_ref()
+            .and_then(|e| e.done_lines.filter(|_| resumable).map(|n| (n, e)));
+        match (&earlier, resume) {
+            (Some(entry), None) if entry.done_lines.is_none() => {
                 report.unchanged_files += 1;
                 report.unchanged_articles += entry.articles;
                 report.unchanged_skipped += entry.skipped;
             }
-            _ => {
+            (_, resume) => {
+                let (done_before, articles_before, skipped_earlier) =
+                    resume.map_or((0, 0, 0), |(n, e)| (n, e.articles, e.skipped));
+                let mut ingest = opts.ingest.clone();
+                ingest.skip_lines = done_before;
                 let before = writer.summary.articles_indexed;
                 let skipped_before = dropped(&writer.summary);
-                let read = ingest_file(corpus, file, &opts.ingest, &mut |item| {
+                // What of this file is committed, as a manifest entry.
+                let partial = |writer: &ArticleWriter, done_lines: usize| FileEntry {
+                    hash: hash.clone(),
+                    articles: articles_before + writer.summary.articles_indexed - before,
+                    skipped: skipped_earlier + dropped(&writer.summary) - skipped_before,
+                    done_lines: Some(done_lines),
+                };
+                // The line of the item at hand: every line before it is taken.
+                let mut line = done_before + 1;
+                let read = ingest_file(corpus, file, &ingest, &mut |item| {
+                    if let Some(at) = item_line(&item) {
+                        line = at;
+                    }
                     if stopped() {
                         return Err(crate::Error::Interrupted);
                     }
-                    writer.take(item)
+                    if resumable
+                        && line > 1
+                        && opts
+                            .checkpoint_every
+                            .is_some_and(|every| last_commit.elapsed() >= every)
+                    {
+                        writer.checkpoint()?;
+                        manifest
+                            .files
+                            .insert(rel.clone(), partial(&writer, line - 1));
+                        manifest.save(index_dir)?;
+                        report.checkpoints += 1;
+                        last_commit = std::time::Instant::now();
+                    }
+                    match item {
+                        // Resumed: what the file held is kept, not deleted.
+                        Item::File(_) if done_before > 0 => {
+                            writer.summary.files_read += 1;
+                            Ok(())
+                        }
+                        item => writer.take(item),
+                    }
                 });
                 match read {
                     Err(crate::Error::Interrupted) => {
-                        // Its articles read so far are committed; the next
-                        // run reads it whole again.
-                        manifest.files.remove(&rel);
+                        // Its articles read so far are committed (below);
+                        // the next run goes on from the line at hand, or
+                        // reads a page or CSV file whole again.
+                        if resumable && line > 1 {
+                            writer.flush()?;
+                            manifest
+                                .files
+                                .insert(rel.clone(), partial(&writer, line - 1));
+                        } else {
+                            manifest.files.remove(&rel);
+                        }
                         report.interrupted = true;
                         report.files_left = files.len() - done;
                         break;
@@ -279,19 +333,9 @@ fn build(
                     other => other?,
                 }
                 writer.flush()?;
-                let articles = writer.summary.articles_indexed - before;
-                let skipped = dropped(&writer.summary) - skipped_before;
-                match hash {
-                    Some(hash) => manifest.files.insert(
-                        rel,
-                        FileEntry {
-                            hash,
-                            articles,
-                            skipped,
-                        },
-                    ),
-                    None => manifest.files.remove(&rel),
-                };
+                let mut entry = partial(&writer, 0);
+                entry.done_lines = None;
+                manifest.files.insert(rel, entry);
             }
         }
         state.files_done += 1;
@@ -321,10 +365,25 @@ fn build(
             report.missing_files.push(file);
         }
     }
-    report.summary = writer.commit(opts.merge)?;
+    // Everything is committed and recorded before the merges begin: a kill
+    // while they run (seconds, on a large index) then costs no re-reading.
+    writer.checkpoint()?;
     manifest.save(index_dir)?;
+    report.summary = writer.commit(opts.merge)?;
     report.total_articles = index.index.reader()?.searcher().num_docs();
     Ok(report)
+}
+
+/// The line of the corpus file an item comes from, when it has one.
+fn item_line(item: &Item) -> Option<usize> {
+    match item {
+        Item::Article(article) => article
+            .path
+            .rsplit_once(':')
+            .and_then(|(_, line)| line.parse().ok()),
+        Item::Skip(skip) => skip.line,
+        Item::File(_) => None,
+    }
 }
 
 /// Items skipped so far that were not indexed (warnings excluded).

@@ -21,6 +21,11 @@ pub struct FileEntry {
     /// Items of the file that were skipped (not indexed) when it was read.
     #[serde(default)]
     pub skipped: usize,
+    /// Set when only the first lines of the file are in the index (a JSON
+    /// Lines file a stopped or killed run was reading): the next run reads
+    /// on from there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_lines: Option<usize>,
 }
 
 /// Every file the index holds, by path relative to the corpus.

@@ -517,52 +517,104 @@ fn load_grouper(index: &AkhbarIndex, memory: usize) -> Result<Grouper> {
     let mut grouper = Grouper::new(Grouper::DEFAULT_THRESHOLD).with_memory_limit(memory);
     let searcher = index.index.reader()?.searcher();
     let read = |e: std::io::Error| crate::error::Error::io("(index fast fields)", e);
-    for segment in searcher.segment_readers() {
-        let ff = segment.fast_fields();
-        let (Some(sigs), Some(groups)) = (ff.bytes("dup_sig")?, ff.str("group")?) else {
-            continue;
-        };
-        let alive = segment.alive_bitset();
-        // (document, signature ordinal, group ordinal), in document order.
-        let rows: Vec<(u64, u64)> = (0..segment.max_doc())
-            .filter(|&doc| !alive.is_some_and(|a| a.is_deleted(doc)))
-            .filter_map(|doc| Some((sigs.term_ords(doc).next()?, groups.term_ords(doc).next()?)))
-            .collect();
-        let sorted = |pick: fn(&(u64, u64)) -> u64| {
-            let mut ords: Vec<u64> = rows.iter().map(pick).collect();
-            ords.sort_unstable();
-            ords.dedup();
-            ords
-        };
-        let sig_ords = sorted(|r| r.0);
-        let mut signatures = Vec::with_capacity(sig_ords.len());
-        sigs.dictionary()
-            .sorted_ords_to_term_cb(&sig_ords, |bytes| {
-                signatures.push(Signature::from_bytes(bytes))
-            })
-            .map_err(read)?;
-        let group_ords = sorted(|r| r.1);
-        let mut group_names = Vec::with_capacity(group_ords.len());
-        groups
-            .dictionary()
-            .sorted_ords_to_term_cb(&group_ords, |bytes| {
-                group_names.push(String::from_utf8_lossy(bytes).into_owned())
-            })
-            .map_err(read)?;
-        for (sig_ord, group_ord) in rows {
-            let (Ok(s), Ok(g)) = (
-                sig_ords.binary_search(&sig_ord),
-                group_ords.binary_search(&group_ord),
-            ) else {
+    // The first remembered member of a group stands for it, and a group is
+    // named after its first article: those are remembered first, whatever
+    // the order of the segments (several, after checkpoints), so that a
+    // build stopped and resumed groups as one run does.
+    let mut representatives: Vec<Vec<bool>> = Vec::new();
+    for pass in [Pass::Representatives, Pass::Members] {
+        for (s, segment) in searcher.segment_readers().iter().enumerate() {
+            let ff = segment.fast_fields();
+            let (Some(sigs), Some(groups), Some(ids)) =
+                (ff.bytes("dup_sig")?, ff.str("group")?, ff.str("id")?)
+            else {
+                if pass == Pass::Representatives {
+                    representatives.push(Vec::new());
+                }
                 continue;
             };
-            if let (Some(Some(signature)), Some(group)) = (signatures.get(s), group_names.get(g)) {
-                grouper.remember(group_key(group), group, signature);
+            let alive = segment.alive_bitset();
+            // (signature ordinal, group ordinal, id ordinal), in document order.
+            let rows: Vec<(u64, u64, u64)> = (0..segment.max_doc())
+                .filter(|&doc| !alive.is_some_and(|a| a.is_deleted(doc)))
+                .filter_map(|doc| {
+                    Some((
+                        sigs.term_ords(doc).next()?,
+                        groups.term_ords(doc).next()?,
+                        ids.term_ords(doc).next()?,
+                    ))
+                })
+                .collect();
+            let sorted = |pick: fn(&(u64, u64, u64)) -> u64| {
+                let mut ords: Vec<u64> = rows.iter().map(pick).collect();
+                ords.sort_unstable();
+                ords.dedup();
+                ords
+            };
+            let group_ords = sorted(|r| r.1);
+            let mut group_names = Vec::with_capacity(group_ords.len());
+            groups
+                .dictionary()
+                .sorted_ords_to_term_cb(&group_ords, |bytes| {
+                    group_names.push(String::from_utf8_lossy(bytes).into_owned())
+                })
+                .map_err(read)?;
+            let group_of = |row: &(u64, u64, u64)| {
+                group_ords
+                    .binary_search(&row.1)
+                    .ok()
+                    .and_then(|g| group_names.get(g))
+            };
+            if pass == Pass::Representatives {
+                let id_ords = sorted(|r| r.2);
+                let mut id_names = Vec::with_capacity(id_ords.len());
+                ids.dictionary()
+                    .sorted_ords_to_term_cb(&id_ords, |bytes| id_names.push(bytes.to_vec()))
+                    .map_err(read)?;
+                representatives.push(
+                    rows.iter()
+                        .map(|row| {
+                            let id = id_ords.binary_search(&row.2).ok().and_then(|i| id_names.get(i));
+                            matches!((id, group_of(row)), (Some(id), Some(g)) if id.as_slice() == g.as_bytes())
+                        })
+                        .collect(),
+                );
+            }
+            let is_rep = &representatives[s];
+            let wanted: Vec<usize> = (0..rows.len())
+                .filter(|&r| {
+                    is_rep.get(r).copied().unwrap_or(false) == (pass == Pass::Representatives)
+                })
+                .collect();
+            let mut sig_ords: Vec<u64> = wanted.iter().map(|&r| rows[r].0).collect();
+            sig_ords.sort_unstable();
+            sig_ords.dedup();
+            let mut signatures = Vec::with_capacity(sig_ords.len());
+            sigs.dictionary()
+                .sorted_ords_to_term_cb(&sig_ords, |bytes| {
+                    signatures.push(Signature::from_bytes(bytes))
+                })
+                .map_err(read)?;
+            for r in wanted {
+                let row = &rows[r];
+                let Ok(sig) = sig_ords.binary_search(&row.0) else {
+                    continue;
+                };
+                if let (Some(Some(signature)), Some(group)) = (signatures.get(sig), group_of(row)) {
+                    grouper.remember(group_key(group), group, signature);
+                }
             }
         }
     }
     grouper.done_remembering();
     Ok(grouper)
+}
+
+/// The two passes of [`load_grouper`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Representatives,
+    Members,
 }
 
 /// The language a title is analyzed in: its own when it is long enough to

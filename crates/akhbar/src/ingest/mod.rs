@@ -56,6 +56,9 @@ pub struct IngestOptions {
     /// The boilerplate learned from the corpus by the first pass, kept
     /// across the files of a run (filled on the first page read).
     pub learned: LearnedCache,
+    /// Lines of a JSON Lines file already in the index (a file a stopped
+    /// run had read this far): read past without being parsed.
+    pub skip_lines: usize,
 }
 
 impl Default for IngestOptions {
@@ -66,6 +69,7 @@ impl Default for IngestOptions {
             field_map: FieldMap::default(),
             learn: LearnOptions::default(),
             learned: LearnedCache::default(),
+            skip_lines: 0,
         }
     }
 }
@@ -486,6 +490,7 @@ fn read_json_lines(
         let mut buf = Vec::new();
         let read = read_line_capped(&mut reader, &mut buf, opts.max_record_bytes);
         match read {
+            Ok((n, _)) if n > 0 && line_no <= opts.skip_lines => {}
             Ok((n, true)) => batch.push((line_no, Err(n))),
             Ok((n, false)) if n > 0 => {
                 batch_bytes += buf.len();
