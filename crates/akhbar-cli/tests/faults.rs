@@ -403,6 +403,48 @@ fn a_reader_needs_no_write_access() {
 }
 
 #[test]
+fn a_writer_without_permission_is_told_which_path() {
+    // Another user's index (root's), updated as `nobody`.
+    let ws = tempfile::tempdir().unwrap();
+    let (corpus_dir, index) = (ws.path().join("corpus"), ws.path().join("index"));
+    corpus(&corpus_dir, 2, 5);
+    assert!(build(&corpus_dir, &index).status.success());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(ws.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let root = Command::new("id").arg("-u").output().unwrap();
+    if String::from_utf8_lossy(&root.stdout).trim() != "0" {
+        eprintln!("a_writer_without_permission_is_told_which_path: not root; not run");
+        return;
+    }
+    let out = Command::new("setpriv")
+        .args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            INDEX_EXE,
+        ])
+        .arg(&corpus_dir)
+        .arg("--index")
+        .arg(&index)
+        .args(["--quiet", "--full"])
+        .output()
+        .expect("setpriv runs");
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let said = stderr(&out);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("permission denied: you may not write"),
+        "{said}"
+    );
+    assert!(said.contains(&index.display().to_string()), "{said}");
+    assert!(!said.contains("IndexWriter working"), "{said}");
+    assert_eq!(articles_in(&index), 10);
+}
+
+#[test]
 fn a_full_disk_is_named() {
     // A 1 MB file system for the index (root, where mount works: the CI).
     let ws = tempfile::tempdir().unwrap();

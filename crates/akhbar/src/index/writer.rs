@@ -184,6 +184,21 @@ impl ArticleWriter {
                     ),
                 });
             }
+            // tantivy says a lock it may not create is held by another writer.
+            Err(tantivy::TantivyError::LockFailure(
+                tantivy::directory::error::LockError::IoError(io),
+                _,
+            )) => {
+                let lock = index
+                    .dir
+                    .clone()
+                    .unwrap_or_default()
+                    .join(".tantivy-writer.lock");
+                return Err(crate::Error::write(
+                    lock,
+                    std::io::Error::new(io.kind(), io.to_string()),
+                ));
+            }
             other => other?,
         };
         let holder = index.dir.as_deref().map(super::holder::Record::new);
