@@ -147,6 +147,18 @@ impl LearnedBoilerplate {
 }
 
 /// The group of a page: its source when known, else its folder.
+/// The source pages are grouped by for learning: the one their markup or
+/// dateline names. One found only in a copyright line or a byline is left
+/// out: those lines are often below or among the furniture that learning
+/// removes, so the same outlet's pages would fall in different groups.
+pub fn grouping_source(page: &super::raw_page::RawPage) -> Option<&str> {
+    use super::raw_page::SourceEvidence as E;
+    match page.source_from {
+        Some(E::Metadata | E::Dateline) => page.source.as_deref(),
+        _ => None,
+    }
+}
+
 pub fn page_group(rel_path: &str, source: Option<&str>) -> String {
     match source {
         Some(source) => format!("source:{}", normalize_line(source)),

@@ -13,6 +13,7 @@ mod dates;
 mod decode;
 mod encoding;
 mod fields;
+mod furniture;
 mod hijri;
 mod html;
 mod jsonl;
@@ -406,7 +407,7 @@ pub fn learn_corpus(corpus: &Path, opts: &IngestOptions) -> LearnedBoilerplate {
         let Some(page) = raw_page::parse_with(&text, &hints, &|_: &str| false) else {
             continue;
         };
-        let group = learned::page_group(&rel, page.source.as_deref());
+        let group = learned::page_group(&rel, learned::grouping_source(&page));
         let (lines, _) = raw_page::content_lines(&text);
         learner.add_page(&group, &lines);
     }
@@ -445,7 +446,7 @@ fn read_page(
     };
     if opts.learn.enabled {
         let learned = opts.learned.get_or_learn(corpus, opts);
-        let group = learned::page_group(rel, page.source.as_deref());
+        let group = learned::page_group(rel, learned::grouping_source(&page));
         if learned.knows(&group) {
             let is_learned = |line: &str| learned.is_boilerplate(&group, line);
             match raw_page::parse_with(&text, &hints, &is_learned) {

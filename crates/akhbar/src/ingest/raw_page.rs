@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::boilerplate::{is_boilerplate_line, is_tail_marker, normalize_line};
 use super::dates::find_date;
+use super::furniture::{byline_outlet, copyright_outlet, dateline_name, is_byline};
 pub use super::html::PageHints;
 
 /// What a raw page yields before language detection.
@@ -20,6 +21,21 @@ pub struct RawPage {
     pub source: Option<String>,
     pub url: Option<String>,
     pub body: String,
+    /// Where the source was read.
+    pub source_from: Option<SourceEvidence>,
+}
+
+/// Where a page's source was read, most explicit first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceEvidence {
+    /// The page's markup (`og:site_name`, JSON-LD).
+    Metadata,
+    /// The words before the dateline's date.
+    Dateline,
+    /// A copyright line (`© Le Matin 2025`).
+    Copyright,
+    /// A byline naming the outlet (`Par … | Médias24`).
+    Byline,
 }
 
 /// How far into the page (in content lines) a dateline is looked for.
@@ -94,11 +110,47 @@ pub fn parse_with(
     let (title, date, source, body_start) = match (dateline, &hints.title) {
         (Some((i, (date, source))), Some(title)) => (title.as_str(), Some(date), source, i + 1),
         (Some((i, (date, source))), None) => {
-            let title = if i > 0 { lines[i - 1] } else { "" };
+            // The headline stands above the dateline, above its byline
+            // when there is one (`Par …` between the two).
+            let title = lines[..i]
+                .iter()
+                .rev()
+                .take(2)
+                .find(|l| !is_byline(l))
+                .copied()
+                .unwrap_or("");
             (title, Some(date), source, i + 1)
         }
         (None, Some(title)) => (title.as_str(), None, None, 0),
-        (None, None) => (lines[0], None, None, 1),
+        (None, None) => match lines.iter().position(|l| !is_byline(l)) {
+            Some(first) if first + 1 < lines.len() => (lines[first], None, None, first + 1),
+            _ => (lines[0], None, None, 1),
+        },
+    };
+    // The outlet: the page's metadata, the dateline, then a copyright line
+    // (often below the comments) or a byline naming it.
+    let with = |evidence| move |s| (s, evidence);
+    let found = hints
+        .source
+        .clone()
+        .map(with(SourceEvidence::Metadata))
+        .or(source.map(with(SourceEvidence::Dateline)))
+        .or_else(|| {
+            text.lines()
+                .rev()
+                .find_map(copyright_outlet)
+                .map(with(SourceEvidence::Copyright))
+        })
+        .or_else(|| {
+            lines
+                .iter()
+                .take(DATELINE_WINDOW + 3)
+                .find_map(|l| byline_outlet(l))
+                .map(with(SourceEvidence::Byline))
+        });
+    let (source, source_from) = match found {
+        Some((source, from)) => (Some(source), Some(from)),
+        None => (None, None),
     };
 
     let title_key = normalize_line(title);
@@ -114,9 +166,10 @@ pub fn parse_with(
     Some(RawPage {
         title: title.to_string(),
         date: hints.date.or(date),
-        source: hints.source.clone().or(source),
+        source,
         url: hints.url.clone().or(url),
         body,
+        source_from,
     })
 }
 
@@ -198,7 +251,8 @@ fn source_from_dateline(before: &str) -> Option<String> {
     if is_generic || s.split_whitespace().count() > 5 {
         return None;
     }
-    Some(s.to_string())
+    // `Medias24 le vendredi` names Medias24; `Le samedi`, `Mis à jour`, no one.
+    dateline_name(s)
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
