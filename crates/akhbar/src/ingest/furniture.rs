@@ -185,6 +185,36 @@ const UPDATE_WORDS: &[&str] = &[
     "محدث",
 ];
 
+/// Where the update clause of a dateline begins (`… - Mis à jour le …`,
+/// `…, mis à jour …`, `آخر تحديث …`): the byte offset of its first word,
+/// with the separators before it left out; 0 for a line that opens with it.
+pub fn update_at(line: &str) -> Option<usize> {
+    let lower = line.to_lowercase();
+    // Offsets of the lowercase copy serve only where the lengths agree.
+    if lower.len() != line.len() {
+        return None;
+    }
+    let at = UPDATE_CLAUSES.iter().filter_map(|u| lower.find(u)).min()?;
+    let head = line[..at].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '|' | ',' | '(' | '–' | '—' | '/' | '•')
+    });
+    Some(head.len())
+}
+
+/// How an update clause begins.
+const UPDATE_CLAUSES: &[&str] = &[
+    "mis à jour",
+    "mise à jour",
+    "mis a jour",
+    "actualisé le",
+    "modifié le",
+    "updated",
+    "actualizado",
+    "آخر تحديث",
+    "تم التحديث",
+    "تحديث:",
+];
+
 /// True when `text` is only date words (`Le samedi`, `Mis à jour le`,
 /// `الجمعة`, `يوم الخميس`).
 pub fn is_date_word(text: &str) -> bool {
@@ -288,6 +318,20 @@ mod tests {
             copyright_outlet("Le marché des capitaux a progressé de 3 % en 2024."),
             None
         );
+    }
+
+    #[test]
+    fn the_update_clause_of_a_dateline_is_found() {
+        let line = "Publié le 02/06/2024 à 11h05 - Mis à jour le 03/06/2024 à 08h00";
+        assert_eq!(
+            &line[..update_at(line).unwrap()],
+            "Publié le 02/06/2024 à 11h05"
+        );
+        let line = "Le 02/06/2024 à 11h05, mis à jour le 03/06/2024";
+        assert_eq!(&line[..update_at(line).unwrap()], "Le 02/06/2024 à 11h05");
+        assert_eq!(update_at("Mis à jour le 03/06/2024 à 08h00"), Some(0));
+        assert_eq!(update_at("آخر تحديث: 03 يونيو 2024"), Some(0));
+        assert_eq!(update_at("Publié le 02/06/2024"), None);
     }
 
     #[test]

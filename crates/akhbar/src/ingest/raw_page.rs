@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::boilerplate::{is_boilerplate_line, is_tail_marker, normalize_line};
 use super::dates::find_date;
-use super::furniture::{byline_outlet, copyright_outlet, dateline_name, is_byline};
+use super::furniture::{byline_outlet, copyright_outlet, dateline_name, is_byline, update_at};
 pub use super::html::PageHints;
 
 /// What a raw page yields before language detection.
@@ -37,6 +37,9 @@ pub enum SourceEvidence {
     /// A byline naming the outlet (`Par … | Médias24`).
     Byline,
 }
+
+/// What a dateline gives: the date, and the outlet named before it.
+pub type Dateline = (NaiveDate, Option<String>);
 
 /// How far into the page (in content lines) a dateline is looked for.
 const DATELINE_WINDOW: usize = 6;
@@ -100,12 +103,15 @@ pub fn parse_with(
 
     // A short sentence with a date can look like a dateline: one that would
     // leave no body after it is not taken.
-    let dateline = lines
-        .iter()
-        .take(DATELINE_WINDOW)
-        .enumerate()
-        .filter(|(i, _)| *i + 1 < lines.len())
-        .find_map(|(i, line)| parse_dateline(line).map(|d| (i, d)));
+    let dateline_by = |read: fn(&str) -> Option<Dateline>| {
+        lines
+            .iter()
+            .take(DATELINE_WINDOW)
+            .enumerate()
+            .filter(|(i, _)| *i + 1 < lines.len())
+            .find_map(|(i, line)| read(line).map(|d| (i, d)))
+    };
+    let dateline = dateline_by(parse_dateline).or_else(|| dateline_by(parse_update_line));
 
     let (title, date, source, body_start) = match (dateline, &hints.title) {
         (Some((i, (date, source))), Some(title)) => (title.as_str(), Some(date), source, i + 1),
@@ -187,10 +193,33 @@ fn url_line(line: &str) -> Option<String> {
 
 /// Reads a dateline: a short line holding a date, and the outlet's name
 /// before it (`Publié dans EcoActu le ...`, `Imou Media25 أكتوبر 2025`).
-pub fn parse_dateline(line: &str) -> Option<(NaiveDate, Option<String>)> {
+pub fn parse_dateline(line: &str) -> Option<Dateline> {
     if line.chars().count() > DATELINE_MAX_CHARS {
         return None;
     }
+    // `Publié le 13/02/2021 à 17h43 - Mis à jour le 14/02/2021`: the
+    // publication date is the one users filter on; a line that opens with
+    // its update is read only when the page has no other dateline.
+    let line = match update_at(line) {
+        Some(0) => return None,
+        Some(at) => &line[..at],
+        None => line,
+    };
+    parse_plain_dateline(line)
+}
+
+/// A line that gives only when the page was updated (`Mis à jour le …`):
+/// its date, when the page gives no publication date.
+fn parse_update_line(line: &str) -> Option<Dateline> {
+    match update_at(line) {
+        Some(0) if line.chars().count() <= DATELINE_MAX_CHARS => {
+            find_date(line).map(|found| (found.date, None))
+        }
+        _ => None,
+    }
+}
+
+fn parse_plain_dateline(line: &str) -> Option<Dateline> {
     let found = find_date(line)?;
     let before = line.get(..found.start).unwrap_or("");
     let after = line.get(found.end..).unwrap_or("");
