@@ -387,3 +387,44 @@ fn closing_tags_that_close_nothing_do_not_hide_the_depth() {
         got.skips[0].detail
     );
 }
+
+#[test]
+fn a_data_dump_saved_as_text_is_reported_not_indexed_as_an_article() {
+    // A scraper's weather table saved as .txt beside a real page: it used
+    // to become one article titled with its header row.
+    let dir = tempfile::tempdir().unwrap();
+    let mut dump = String::from("date\tstation\ttmax_c\ttmin_c\tprecip_mm\n");
+    for day in 1..=200 {
+        dump.push_str(&format!(
+            "2024-{:02}-{:02}\tOujda\t{}.{}\t{}.0\t0.{}\n",
+            1 + day % 12,
+            1 + day % 28,
+            18 + day % 9,
+            day % 10,
+            6 + day % 5,
+            day % 7
+        ));
+    }
+    write(dir.path(), "meteo.txt", dump.as_bytes());
+    write(
+        dir.path(),
+        "port.txt",
+        "Le port de Nador West Med entre en service\n\nLe nouveau port de Nador West Med a accueilli son premier navire, selon l'Agence nationale des ports.\nLes premières escales commerciales sont attendues au printemps.".as_bytes(),
+    );
+    let got = ingest_with(dir.path(), &IngestOptions::default());
+    assert_eq!(got.articles.len(), 1, "{:?}", got.articles);
+    assert_eq!(
+        got.articles[0].title,
+        "Le port de Nador West Med entre en service"
+    );
+    assert_eq!(got.skips.len(), 1, "{:?}", got.skips);
+    assert_eq!(got.skips[0].path, "meteo.txt");
+    assert_eq!(got.skips[0].reason, SkipReason::NotAnArticle);
+    assert!(
+        got.skips[0]
+            .detail
+            .contains("a table of 201 rows of 5 tab-separated fields"),
+        "{}",
+        got.skips[0].detail
+    );
+}

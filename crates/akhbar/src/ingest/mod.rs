@@ -18,6 +18,7 @@ mod hijri;
 mod html;
 mod jsonl;
 mod learned;
+mod not_article;
 mod raw_page;
 mod report;
 
@@ -434,6 +435,11 @@ fn read_page(
         Ok(loaded) => loaded,
         Err(e) => return sink(skip(e)),
     };
+    if kind == FileKind::RawPage {
+        if let Some(detail) = not_article::what_it_is(&text) {
+            return sink(skip((SkipReason::NotAnArticle, None, detail)));
+        }
+    }
     let no_body = || {
         skip((
             SkipReason::MissingBody,

@@ -47,6 +47,9 @@ pub enum SkipReason {
     Unreachable,
     /// A FIFO, socket or device: not a file of articles.
     NotAFile,
+    /// A page that is not an article: a data table or a list of links saved
+    /// as text.
+    NotAnArticle,
 }
 
 impl SkipReason {
@@ -69,6 +72,7 @@ impl SkipReason {
             SkipReason::IndexFolder => "index folder",
             SkipReason::Unreachable => "unreachable entry",
             SkipReason::NotAFile => "not a regular file",
+            SkipReason::NotAnArticle => "not an article",
         }
     }
 
