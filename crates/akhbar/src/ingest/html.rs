@@ -189,6 +189,7 @@ pub fn extract(html: &str) -> HtmlPage {
     // Depth inside dropped elements (0: keeping text).
     let mut dropped_depth = 0usize;
     let mut h1_depth: Option<String> = None;
+    let mut json_ld: Option<JsonLdArticle> = None;
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
@@ -212,6 +213,19 @@ pub fn extract(html: &str) -> HtmlPage {
                                 .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
                                 .collect();
                             head_title = clean(&text);
+                        }
+                        "script"
+                            if el
+                                .attr("type")
+                                .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+                        {
+                            let text: String = node
+                                .children()
+                                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                                .collect();
+                            if let Some(found) = json_ld_article(&text) {
+                                json_ld.get_or_insert(found);
+                            }
                         }
                         "time" if time_date.is_none() => {
                             time_date = el.attr("datetime").and_then(parse_date);
@@ -253,14 +267,80 @@ pub fn extract(html: &str) -> HtmlPage {
         }
     }
     push_line(&mut lines, &mut line);
-    hints.date = hints.date.or(time_date);
-    hints.title = og_title
+    // A NewsArticle's JSON-LD is the most explicit of the page's signals.
+    let json_ld = json_ld.unwrap_or_default();
+    hints.date = json_ld.date.or(hints.date).or(time_date);
+    hints.source = json_ld.publisher.or(hints.source);
+    hints.title = json_ld
+        .headline
+        .or(og_title)
         .or(h1)
         .or_else(|| head_title.map(|t| strip_site_suffix(&t, hints.source.as_deref())));
     HtmlPage {
         text: lines.join("\n"),
         hints,
     }
+}
+
+/// What a page's JSON-LD says of its article.
+#[derive(Debug, Default)]
+struct JsonLdArticle {
+    headline: Option<String>,
+    date: Option<NaiveDate>,
+    publisher: Option<String>,
+}
+
+/// The article a JSON-LD block describes: the first object (at the top, in
+/// a list, or in `@graph`) whose `@type` is an article type.
+fn json_ld_article(text: &str) -> Option<JsonLdArticle> {
+    let value: serde_json::Value = serde_json::from_str(text.trim()).ok()?;
+    let mut stack = vec![&value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            serde_json::Value::Object(map) => {
+                if let Some(graph) = map.get("@graph") {
+                    stack.push(graph);
+                }
+                let types: Vec<&str> = match map.get("@type") {
+                    Some(serde_json::Value::String(t)) => vec![t.as_str()],
+                    Some(serde_json::Value::Array(ts)) => {
+                        ts.iter().filter_map(|t| t.as_str()).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                let is_article = types.iter().any(|t| {
+                    matches!(
+                        *t,
+                        "NewsArticle"
+                            | "Article"
+                            | "ReportageNewsArticle"
+                            | "AnalysisNewsArticle"
+                            | "OpinionNewsArticle"
+                            | "BlogPosting"
+                            | "Report"
+                    )
+                });
+                if is_article {
+                    let text_of = |key: &str| map.get(key).and_then(|v| v.as_str()).and_then(clean);
+                    let publisher = match map.get("publisher") {
+                        Some(serde_json::Value::Object(p)) => {
+                            p.get("name").and_then(|n| n.as_str()).and_then(clean)
+                        }
+                        Some(serde_json::Value::String(name)) => clean(name),
+                        _ => None,
+                    };
+                    return Some(JsonLdArticle {
+                        headline: text_of("headline"),
+                        date: text_of("datePublished").as_deref().and_then(parse_date),
+                        publisher,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn read_meta(el: &scraper::node::Element, hints: &mut PageHints, og_title: &mut Option<String>) {
@@ -325,6 +405,31 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_ld_names_the_headline_date_and_publisher() {
+        let html = r#"<html><head><title>Accueil | Le Site</title>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"WebSite","name":"Le Site"},
+              {"@type":["NewsArticle"],"headline":"Tanger Med dépasse les huit millions de conteneurs",
+               "datePublished":"2024-01-09T07:15:00+01:00","dateModified":"2024-01-10T09:00:00+01:00",
+               "publisher":{"@type":"Organization","name":"Le Desk"}}]}</script></head>
+            <body><h1>Tanger Med dépasse les huit millions de conteneurs</h1>
+            <p>Le port a traité plus de huit millions de conteneurs l'an dernier.</p></body></html>"#;
+        let page = extract(html);
+        assert_eq!(
+            page.hints.title.as_deref(),
+            Some("Tanger Med dépasse les huit millions de conteneurs")
+        );
+        assert_eq!(page.hints.date, NaiveDate::from_ymd_opt(2024, 1, 9));
+        assert_eq!(page.hints.source.as_deref(), Some("Le Desk"));
+        // A broken block is ignored, not fatal.
+        let page = extract(
+            r#"<script type="application/ld+json">{"@type": "NewsArt</script><p>Texte.</p>"#,
+        );
+        assert_eq!(page.hints.source, None);
+        assert_eq!(page.text, "Texte.");
+    }
 
     #[test]
     fn text_and_metadata() {
