@@ -118,14 +118,27 @@ pub fn parse_with(
         (Some((i, (date, source))), None) => {
             // The headline stands above the dateline, above its byline
             // when there is one (`Par …` between the two).
-            let title = lines[..i]
+            let above = lines[..i]
                 .iter()
                 .rev()
                 .take(2)
                 .find(|l| !is_byline(l))
                 .copied()
                 .unwrap_or("");
-            (title, Some(date), source, i + 1)
+            // A dateline may stand above the headline, under a section
+            // name (`Économie` / date / headline / `Par …`): a line that
+            // its byline follows is the headline when what is above the
+            // dateline is no more than a label.
+            let below = lines
+                .get(i + 1)
+                .filter(|_| lines.get(i + 2).is_some_and(|l| is_byline(l)))
+                .filter(|l| !is_byline(l) && l.split_whitespace().count() > 2);
+            match below {
+                Some(headline) if above.split_whitespace().count() <= 2 => {
+                    (*headline, Some(date), source, i + 1)
+                }
+                _ => (above, Some(date), source, i + 1),
+            }
         }
         (None, Some(title)) => (title.as_str(), None, None, 0),
         (None, None) => match lines.iter().position(|l| !is_byline(l)) {
@@ -321,6 +334,39 @@ mod tests {
         assert_eq!(page.title, "Un titre");
         assert_eq!(page.date, None);
         assert_eq!(page.body, "Le premier paragraphe.\nLe second.");
+    }
+
+    #[test]
+    fn the_headline_is_above_the_dateline_or_above_its_byline() {
+        let page = parse(
+            "Maroc\nLe Parlement adopte la réforme du code de la famille\nPar Salma Idrissi\n\
+             Publié le 12/03/2025 à 09h10 - Mis à jour le 13/03/2025\n\
+             Les députés ont adopté mardi le projet de réforme.\nLe texte passe au Sénat.",
+        )
+        .unwrap();
+        assert_eq!(
+            page.title,
+            "Le Parlement adopte la réforme du code de la famille"
+        );
+        assert_eq!(page.date, NaiveDate::from_ymd_opt(2025, 3, 12));
+        // A section name, the date, then the headline and its byline.
+        let page = parse(
+            "Société\n3 mars 2025 - 10:20\nLa gare routière d'Oujda rouvre après travaux\n\
+             Par Hamid Tazi\nLa gare routière a rouvert ses portes lundi matin.\n\
+             Les guichets ont été refaits.",
+        )
+        .unwrap();
+        assert_eq!(page.title, "La gare routière d'Oujda rouvre après travaux");
+        assert_eq!(page.date, NaiveDate::from_ymd_opt(2025, 3, 3));
+        // The outlet from the copyright line when the dateline names none.
+        let page = parse(
+            "الرباط تحتضن معرض الكتاب\nالجمعة 9 ماي 2025\nافتتح المعرض أبوابه صباح اليوم.\n\
+             يستمر المعرض عشرة أيام.\n© 2025 الأخبار المغربية. جميع الحقوق محفوظة",
+        )
+        .unwrap();
+        assert_eq!(page.title, "الرباط تحتضن معرض الكتاب");
+        assert_eq!(page.source.as_deref(), Some("الأخبار المغربية"));
+        assert_eq!(page.source_from, Some(SourceEvidence::Copyright));
     }
 
     #[test]
