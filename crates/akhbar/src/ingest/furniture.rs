@@ -4,17 +4,23 @@
 //! dateline that are not a name (`Le samedi`, `Mis à jour`, `الجمعة`).
 
 /// Words that open a byline, in the languages of the press.
-const BYLINE_OPENERS: &[&str] = &[
-    "par ",
-    "par:",
-    "by ",
-    "por ",
-    "بقلم",
-    "حرر بواسطة",
-    "كتب ",
-    "كتب:",
-    "كتبه",
-    "إعداد:",
+const BYLINE_OPENERS: &[&str] = &["par:", "بقلم", "حرر بواسطة", "كتب:", "كتبه", "إعداد:"];
+
+/// Latin openers that also begin sentences and headlines (`Par ailleurs`,
+/// `Par amour du jeu`): a byline only when a name or the newsroom follows.
+const NAME_OPENERS: &[&str] = &["par ", "by ", "por "];
+
+/// What follows `Par` in a byline that is not a name.
+const NEWSROOM: &[&str] = &[
+    "la rédaction",
+    "la redaction",
+    "notre correspondant",
+    "notre correspondante",
+    "nos correspondants",
+    "l'équipe",
+    "l’équipe",
+    "the editorial",
+    "la redacción",
 ];
 
 /// The longest byline, in words (a name, a role, the outlet).
@@ -23,9 +29,21 @@ const BYLINE_MAX_WORDS: usize = 9;
 /// True when `line` is a byline: a short line that opens with `Par`, `By`,
 /// `بقلم`, `حرر بواسطة`, `كتب`…
 pub fn is_byline(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
-    line.split_whitespace().count() <= BYLINE_MAX_WORDS
-        && BYLINE_OPENERS.iter().any(|o| lower.starts_with(o))
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    if line.split_whitespace().count() > BYLINE_MAX_WORDS {
+        return false;
+    }
+    if BYLINE_OPENERS.iter().any(|o| lower.starts_with(o)) {
+        return true;
+    }
+    NAME_OPENERS.iter().any(|o| {
+        lower.starts_with(o)
+            && line.get(o.len()..).is_some_and(|rest| {
+                rest.chars().next().is_some_and(char::is_uppercase)
+                    || NEWSROOM.iter().any(|n| rest.to_lowercase().starts_with(n))
+            })
+    })
 }
 
 /// The outlet a byline names after a separator (`Par la rédaction - Le
@@ -274,12 +292,16 @@ mod tests {
             "بقلم: سعيد الإدريسي",
             "حرر بواسطة خديجة الرامي",
             "كتب: محمد العلوي",
+            "Par notre correspondant à Agadir",
         ] {
             assert!(is_byline(line), "{line}");
         }
         for line in [
             "Parlement : le projet de loi de finances adopté en deuxième lecture",
             "Bygmalion : le procès s'ouvre",
+            "Par amour du maillot, il refuse l'offre saoudienne",
+            "Par ailleurs, le ministère a démenti",
+            "كتب جديدة في معرض الرباط الدولي للكتاب",
             "كتبت الصحافة المغربية عن ارتفاع أسعار المحروقات في الأسبوع الأخير من الشهر",
         ] {
             assert!(!is_byline(line), "{line}");
