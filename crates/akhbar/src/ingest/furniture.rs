@@ -59,8 +59,8 @@ pub fn byline_outlet(line: &str) -> Option<String> {
     name(last)
 }
 
-/// Phrases of a copyright line around the outlet's name.
-const RIGHTS: &[&str] = &[
+/// Phrases of a copyright line saying the rights are reserved.
+const RESERVED: &[&str] = &[
     "tous droits réservés",
     "tous droits reserves",
     "droits réservés",
@@ -69,10 +69,10 @@ const RIGHTS: &[&str] = &[
     "جميع الحقوق محفوظة",
     "كل الحقوق محفوظة",
     "الحقوق محفوظة",
-    "copyright",
-    "(c)",
-    "©",
 ];
+
+/// The marks of a copyright line.
+const COPYRIGHT_MARKS: &[&str] = &["copyright", "(c)", "©"];
 
 /// The outlet a copyright line names (`© Le Matin 2025 - Tous droits
 /// réservés`, `H24info © 2019.`, `جميع الحقوق محفوظة © 2024 هسبريس`).
@@ -84,8 +84,17 @@ pub fn copyright_outlet(line: &str) -> Option<String> {
     if line.split_whitespace().count() > 14 {
         return None;
     }
+    // A site's copyright has a year or says the rights are reserved; a
+    // photo credit (`Photo © AFP`) has neither and names no outlet of ours.
+    let has_year = line
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let reserved = RESERVED.iter().any(|r| lower.contains(r));
+    if !has_year && !reserved {
+        return None;
+    }
     let mut rest = line.to_string();
-    for phrase in RIGHTS {
+    for phrase in RESERVED.iter().chain(COPYRIGHT_MARKS) {
         rest = remove_ci(&rest, phrase);
     }
     // Years and year ranges go; what is left between separators is the name.
@@ -336,6 +345,8 @@ mod tests {
             Some("Maghreb Emergent")
         );
         assert_eq!(copyright_outlet("© 2024"), None);
+        assert_eq!(copyright_outlet("Photo © AFP"), None);
+        assert_eq!(copyright_outlet("Crédit photo : © MAP"), None);
         assert_eq!(
             copyright_outlet("Le marché des capitaux a progressé de 3 % en 2024."),
             None
