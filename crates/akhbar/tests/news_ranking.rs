@@ -262,3 +262,26 @@ fn a_pasted_headline_exports_what_its_search_shows() {
     .expect("export runs");
     assert_eq!(exported, shown);
 }
+
+#[test]
+fn an_export_refuses_the_query_its_search_refuses() {
+    let (_corpus, index) = story_index();
+    let opened = akhbar::index::open(index.path()).expect("index opens");
+    let searcher = opened.searcher().expect("searcher");
+    // A whole article pasted many times over: past the query cap.
+    let request = akhbar::search::SearchRequest::new(
+        "Le ministre de la Justice, Abdellatif Ouahbi, a présenté le texte. ".repeat(200),
+    );
+    let searched = akhbar::search::search_with(&searcher, &opened.fields, &request);
+    let exported =
+        akhbar::search::for_each_match(&searcher, &opened.fields, &request, None, |_, _| {
+            Ok::<(), akhbar::Error>(())
+        });
+    for outcome in [searched.map(|_| ()), exported.map(|_| ())] {
+        let message = outcome.expect_err("refused").to_string();
+        assert!(
+            message.contains("more than the 10000 a search takes"),
+            "{message}"
+        );
+    }
+}

@@ -47,7 +47,9 @@ fn matches(
     request: &SearchRequest,
     limit: Option<usize>,
 ) -> Result<Vec<(f32, tantivy::DocAddress)>> {
-    // Read as the search reads it: pasted text as plain words.
+    // Refused as the search refuses it, then read as the search reads it:
+    // pasted text as plain words.
+    super::check_length(&request.query)?;
     let relaxed;
     let (request, parsed) = if super::pasted_text(request).is_some() {
         let (plain, parsed) = super::as_plain_words(request)?;
