@@ -394,12 +394,12 @@ pub struct FuzzRun {
     pub hung: bool,
 }
 
-/// Runs `target` on `cases` inputs at a time, with fresh random seeds,
+/// Runs `target` on `per_round` inputs at a time, with fresh random seeds,
 /// until `budget` is spent (at least one round) or an input hangs. An input
 /// still running after `slow` (see [`SLOW`]) is saved as it is (no
 /// shrinking: each try would take as long) and the run stops
 /// ([`FuzzRun::hung`]: its thread is left running; end the process).
-pub fn fuzz(target: Target, budget: Duration, cases: u32, slow: Duration) -> FuzzRun {
+pub fn fuzz(target: Target, budget: Duration, per_round: u32, slow: Duration) -> FuzzRun {
     let seeds = std::sync::Arc::new(target.seeds());
     let start = Instant::now();
     let mut run = FuzzRun {
@@ -411,12 +411,12 @@ pub fn fuzz(target: Target, budget: Duration, cases: u32, slow: Duration) -> Fuz
     let hung: std::sync::Mutex<Option<Vec<u8>>> = std::sync::Mutex::new(None);
     loop {
         let mut runner = TestRunner::new(Config {
-            cases,
+            cases: per_round,
             failure_persistence: None,
             max_shrink_iters: 2048,
             ..Config::default()
         });
-        let outcome = runner.run(&cases_of(&seeds), |case| {
+        let outcome = runner.run(&cases(seeds.len()), |case| {
             let mut hung = hung.lock().map_err(|_| TestCaseError::fail("poisoned"))?;
             if hung.is_some() {
                 return Ok(());
@@ -435,7 +435,7 @@ pub fn fuzz(target: Target, budget: Duration, cases: u32, slow: Duration) -> Fuz
                 }
             }
         });
-        run.cases += u64::from(cases);
+        run.cases += u64::from(per_round);
         if let Some(input) = hung.lock().ok().and_then(|mut h| h.take()) {
             run.findings.push(Finding {
                 target,
@@ -456,10 +456,6 @@ pub fn fuzz(target: Target, budget: Duration, cases: u32, slow: Duration) -> Fuz
             return run;
         }
     }
-}
-
-fn cases_of(seeds: &[Vec<u8>]) -> impl Strategy<Value = Case> {
-    cases(seeds.len())
 }
 
 /// Where the failing inputs of `target` are kept.

@@ -377,10 +377,7 @@ fn build(
 /// The line of the corpus file an item comes from, when it has one.
 fn item_line(item: &Item) -> Option<usize> {
     match item {
-        Item::Article(article) => article
-            .path
-            .rsplit_once(':')
-            .and_then(|(_, line)| line.parse().ok()),
+        Item::Article(article) => super::writer::line_of(&article.path),
         Item::Skip(skip) => skip.line,
         Item::File(_) => None,
     }

@@ -430,14 +430,7 @@ impl ArticleWriter {
     /// heap and the grouper are freed: what a merge maps into memory then
     /// takes their place in the budget instead of adding to it.
     pub fn commit(mut self, merge_all: bool) -> Result<Summary> {
-        self.flush()?;
-        if let Some((path, out)) = &mut self.report {
-            use std::io::Write;
-            out.flush()
-                .map_err(|e| crate::Error::write(path.clone(), e))?;
-        }
-        self.writer.commit()?;
-        self.save_meta_copy()?;
+        self.checkpoint()?;
         self.grouper = None;
         self.seen = HashMap::default();
         release_free_memory();
@@ -665,7 +658,7 @@ fn id_hash(id: &str) -> u64 {
     h.finish()
 }
 
-fn line_of(path: &str) -> Option<usize> {
+pub(super) fn line_of(path: &str) -> Option<usize> {
     path.rsplit_once(':')
         .and_then(|(_, line)| line.parse().ok())
 }
